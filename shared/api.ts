@@ -1,0 +1,200 @@
+import { z } from 'zod';
+
+/**
+ * The contract between the browser and the workbench server (`/api`). Inputs are `.strict()`, so
+ * an unknown key is an error instead of being silently dropped.
+ */
+
+/** Variables that hold credentials: write-only, encrypted at rest, never sent back to the browser. */
+export const SECRET_VARIABLE_KEYS = [
+  'consumer_key',
+  'consumer_secret',
+  'access_token',
+  'token_secret',
+  'bearer_token',
+  'client_secret',
+] as const;
+
+/** The OAuth 1.0a credentials that the signer reads from an environment. */
+export const OAUTH1_VARIABLE_KEYS = ['consumer_key', 'consumer_secret', 'access_token', 'token_secret'] as const;
+
+export function isSecretVariableKey(key: string): boolean {
+  return (SECRET_VARIABLE_KEYS as readonly string[]).includes(key);
+}
+
+export const MAX_VARIABLE_VALUE_LENGTH = 4096;
+export const MAX_VARIABLES = 100;
+
+export const variableKeySchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/, {
+    error: (issue) =>
+      `must start with a letter or "_" and contain only letters, digits, "_", "." or "-" (at most 64 characters); got ${JSON.stringify(issue.input)}`,
+  });
+
+export const environmentNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters');
+
+/** Origin of an X API host, such as https://api.x.com. Whether it is allowed is checked on the server. */
+export const baseUrlSchema = z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters');
+
+/** One variable as the browser sees it. A secret's value never appears here: only whether it is set and a hint. */
+export const variableViewSchema = z.strictObject({
+  key: z.string(),
+  secret: z.boolean(),
+  enabled: z.boolean(),
+  /** The value of a non-secret variable; always null for a secret one. */
+  value: z.string().nullable(),
+  set: z.boolean(),
+  /** At most the last 4 characters of a secret, such as "…ab12"; null when unset or too short to hint at. */
+  hint: z.string().nullable(),
+});
+export type VariableView = z.infer<typeof variableViewSchema>;
+
+export const environmentKindSchema = z.enum(['sandbox', 'custom']);
+export type EnvironmentKind = z.infer<typeof environmentKindSchema>;
+
+export const environmentViewSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: environmentKindSchema,
+  baseUrl: z.string(),
+  /** User ID taken from the numeric prefix of access_token, or null. */
+  tokenUserId: z.string().nullable(),
+  variables: z.array(variableViewSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EnvironmentView = z.infer<typeof environmentViewSchema>;
+
+/**
+ * One variable as the browser writes it. For a secret variable, an omitted `value` keeps the stored
+ * value and an empty string clears it.
+ */
+export const variableInputSchema = z.strictObject({
+  key: variableKeySchema,
+  secret: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  value: z
+    .string()
+    .max(MAX_VARIABLE_VALUE_LENGTH, `must be at most ${MAX_VARIABLE_VALUE_LENGTH} characters`)
+    .optional(),
+});
+export type VariableInput = z.infer<typeof variableInputSchema>;
+
+const variableListSchema = z
+  .array(variableInputSchema)
+  .max(MAX_VARIABLES, `must have at most ${MAX_VARIABLES} variables`);
+
+export const environmentCreateSchema = z.strictObject({
+  name: environmentNameSchema,
+  baseUrl: baseUrlSchema,
+  variables: variableListSchema.optional(),
+});
+export type EnvironmentCreate = z.infer<typeof environmentCreateSchema>;
+
+/** Replaces the fields given. `variables`, when given, is the whole new list (secrets omitted from it are deleted). */
+export const environmentUpdateSchema = z.strictObject({
+  name: environmentNameSchema.optional(),
+  baseUrl: baseUrlSchema.optional(),
+  variables: variableListSchema.optional(),
+});
+export type EnvironmentUpdate = z.infer<typeof environmentUpdateSchema>;
+
+export const queryEntrySchema = z.strictObject({
+  key: z.string().max(256, 'must be at most 256 characters'),
+  value: z.string().max(MAX_VARIABLE_VALUE_LENGTH, `must be at most ${MAX_VARIABLE_VALUE_LENGTH} characters`),
+  enabled: z.boolean(),
+});
+export type QueryEntry = z.infer<typeof queryEntrySchema>;
+
+export const MAX_BODY_LENGTH = 16_384;
+
+export const sendRequestSchema = z.strictObject({
+  environmentId: z.string().min(1, 'must not be empty').max(64),
+  requestId: z.string().min(1, 'must not be empty').max(64),
+  pathVariables: z.record(z.string().max(64), z.string().max(MAX_VARIABLE_VALUE_LENGTH)),
+  query: z.array(queryEntrySchema).max(50, 'must have at most 50 entries'),
+  /** Raw JSON text of the body, or null. `{{variables}}` in it are resolved on the server. */
+  body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`).nullable(),
+});
+export type SendRequest = z.infer<typeof sendRequestSchema>;
+
+export const headerListSchema = z.array(z.tuple([z.string(), z.string()]));
+export type HeaderList = z.infer<typeof headerListSchema>;
+
+export const sentRequestSchema = z.strictObject({
+  method: z.string(),
+  url: z.string(),
+  /** Headers as sent, with the Authorization value's credentials and signature replaced by "[redacted]". */
+  headers: headerListSchema,
+  body: z.string().nullable(),
+});
+export type SentRequest = z.infer<typeof sentRequestSchema>;
+
+export const upstreamResponseSchema = z.strictObject({
+  status: z.number().int(),
+  statusText: z.string(),
+  headers: headerListSchema,
+  /** The body as text, so that IDs and numbers keep their exact digits. */
+  body: z.string(),
+  /** True when the body was longer than the proxy keeps and was cut. */
+  truncated: z.boolean(),
+});
+export type UpstreamResponse = z.infer<typeof upstreamResponseSchema>;
+
+export const sendResultSchema = z.strictObject({
+  environmentName: z.string(),
+  request: sentRequestSchema,
+  response: upstreamResponseSchema,
+  durationMs: z.number(),
+  /** Size of the response body in bytes, as received. */
+  sizeBytes: z.number().int(),
+});
+export type SendResult = z.infer<typeof sendResultSchema>;
+
+export const apiErrorCodeSchema = z.enum([
+  'invalid_request',
+  'unsupported_media_type',
+  'payload_too_large',
+  'csrf_failed',
+  'forbidden_origin',
+  'misdirected_host',
+  'not_found',
+  'conflict',
+  'upstream_not_allowed',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'rate_limited',
+  'unavailable',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const apiErrorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    /** Dotted path of the offending input field, such as "pathVariables.id". */
+    field: z.string().optional(),
+    /** The upstream URL involved, for network errors. */
+    target: z.string().optional(),
+    /** The request as it would have been sent, for errors after signing (credentials redacted). */
+    request: sentRequestSchema.optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+export const sessionInfoSchema = z.strictObject({
+  csrfToken: z.string(),
+  mode: z.enum(['local', 'team']),
+  sandboxUrl: z.string(),
+  allowedUpstreams: z.array(z.string()),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+/** Header that carries the CSRF token on every state-changing `/api` call. */
+export const CSRF_HEADER = 'x-csrf-token';
