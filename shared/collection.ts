@@ -1,48 +1,42 @@
-import { z } from 'zod';
-
 /**
  * The built-in collection: the Follows and User Lookup requests of X's official Postman collection
- * that this workbench covers, with their parameters described as X documents them.
+ * that this workbench covers, with their parameters described as X documents them. Plain types, no
+ * zod: the browser bundle imports this file and stays small.
  */
 
-export const httpMethodSchema = z.enum(['GET', 'POST', 'DELETE']);
-export type HttpMethod = z.infer<typeof httpMethodSchema>;
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 /** How a path variable's value is checked before sending. */
-export const parameterKindSchema = z.enum(['user_id', 'username']);
-export type ParameterKind = z.infer<typeof parameterKindSchema>;
+export type ParameterKind = 'user_id' | 'username';
 
-export const pathVariableDefinitionSchema = z.strictObject({
-  key: z.string(),
-  kind: parameterKindSchema,
-  description: z.string(),
+export interface PathVariableDefinition {
+  key: string;
+  kind: ParameterKind;
+  description: string;
   /** When true and the value is empty, the proxy fills in the access token's user ID. */
-  defaultsToTokenUser: z.boolean(),
-});
-export type PathVariableDefinition = z.infer<typeof pathVariableDefinitionSchema>;
+  defaultsToTokenUser: boolean;
+}
 
-export const queryParameterDefinitionSchema = z.strictObject({
-  key: z.string(),
-  description: z.string(),
-});
-export type QueryParameterDefinition = z.infer<typeof queryParameterDefinitionSchema>;
+export interface QueryParameterDefinition {
+  key: string;
+  description: string;
+}
 
-export const requestDefinitionSchema = z.strictObject({
-  id: z.string(),
-  folder: z.string(),
-  name: z.string(),
-  description: z.string(),
-  method: httpMethodSchema,
+export interface RequestDefinition {
+  id: string;
+  folder: 'Follows' | 'Users';
+  name: string;
+  description: string;
+  method: HttpMethod;
   /** Path below the environment's base URL, with `:name` path variables as in Postman. */
-  path: z.string(),
-  pathVariables: z.array(pathVariableDefinitionSchema),
-  query: z.array(queryParameterDefinitionSchema),
+  path: string;
+  pathVariables: PathVariableDefinition[];
+  query: QueryParameterDefinition[];
   /** JSON body template, or null for requests without a body. */
-  bodyTemplate: z.string().nullable(),
+  bodyTemplate: string | null;
   /** Whether the endpoint changes state on X (follow, unfollow): such requests are never retried. */
-  changesState: z.boolean(),
-});
-export type RequestDefinition = z.infer<typeof requestDefinitionSchema>;
+  changesState: boolean;
+}
 
 const USER_FIELDS =
   'Comma-separated user fields. Allowed: created_at, description, entities, id, location, most_recent_tweet_id, name, pinned_tweet_id, profile_image_url, protected, public_metrics, url, username, verified, verified_type, withheld. Default: id, name, username.';
