@@ -160,6 +160,7 @@ export const apiErrorCodeSchema = z.enum([
   'invalid_request',
   'unsupported_media_type',
   'payload_too_large',
+  'session_required',
   'csrf_failed',
   'forbidden_origin',
   'misdirected_host',

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { SessionInfo } from '../shared/api.ts';
+import type { SandboxPortal } from '../shared/sandbox-portal.ts';
+import type { Config } from './config.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { Db } from './db/database.ts';
+import { ApiError, createErrorHandler } from './http/errors.ts';
+import { requestLog } from './http/request-log.ts';
+import { csrfProtection, hostCheck, readCookie, requireSession, securityHeaders, setSessionCookie } from './http/security.ts';
+import { SESSION_COOKIE, SessionStore } from './http/sessions.ts';
+import { seedDefaultEnvironments } from './proxy/default-environments.ts';
+import { environmentRoutes } from './proxy/environments/routes.ts';
+import { EnvironmentStore } from './proxy/environments/store.ts';
+import { SendRateLimiter } from './proxy/send/send-rate-limit.ts';
+import { sendRoutes } from './proxy/send/routes.ts';
+import { SendService } from './proxy/send/send-service.ts';
+import { UpstreamPolicy } from './proxy/upstreams.ts';
+
+/** Largest JSON body accepted by /api. */
+export const MAX_API_BODY = '64kb';
+
+export interface AppDependencies {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  secretBox: SecretBox;
+  sandboxUrl: string;
+  sandboxPortal: SandboxPortal;
+  /** The port the server listens on, read at request time for the Host check. */
+  getPort: () => number;
+  /** Folder of the built client; omitted when only the API is served (tests, dev mode). */
+  staticDir?: string;
+}
+
+/** Builds the workbench app without listening, so that tests can drive it with or without a port. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, logger, db } = deps;
+  const upstreams = new UpstreamPolicy(new URL(deps.sandboxUrl).origin, config.allowedUpstreams);
+  const environments = new EnvironmentStore({
+    db,
+    secretBox: deps.secretBox,
+    sandboxUrl: deps.sandboxUrl,
+    checkBaseUrl: (baseUrl, field) => upstreams.requireAllowed(baseUrl, field),
+  });
+  const sessions = new SessionStore({
+    db,
+    teamMode: config.teamMode,
+    seedWorkspace: (workspaceId) => seedDefaultEnvironments(environments, workspaceId, deps.sandboxPortal),
+  });
+  sessions.initialize();
+  const sendService = new SendService({ environments, upstreams, timeoutMs: config.upstreamTimeoutMs });
+  const rateLimiter = new SendRateLimiter(config.sendsPerMinute);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(hostCheck(deps.getPort, config.publicHosts));
+  app.use(securityHeaders);
+  app.use(requestLog(logger));
+
+  const api = express.Router();
+  api.use(express.json({ limit: MAX_API_BODY, strict: true, type: () => true }));
+  api.get('/session', (req, res) => {
+    let session = sessions.find(readCookie(req, SESSION_COOKIE));
+    if (!session) {
+      const created = sessions.create();
+      setSessionCookie(req, res, created.cookieValue);
+      session = created.session;
+    }
+    const info: SessionInfo = {
+      csrfToken: session.csrfToken,
+      mode: config.teamMode ? 'team' : 'local',
+      sandboxUrl: deps.sandboxUrl,
+      allowedUpstreams: upstreams.list(),
+    };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(info);
+  });
+  api.use(requireSession(sessions));
+  api.use(csrfProtection);
+  api.use('/environments', environmentRoutes(environments));
+  api.use('/send', sendRoutes(sendService, rateLimiter));
+  api.use((req, _res, next) => {
+    next(new ApiError('not_found', `No API route ${req.method} ${req.baseUrl}${req.path} (see the README for the API)`));
+  });
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', api);
+
+  if (deps.staticDir) {
+    serveClient(app, deps.staticDir);
+  }
+  app.use((req, _res, next) => {
+    next(new ApiError('not_found', `Nothing at ${req.method} ${req.path}`));
+  });
+  app.use(createErrorHandler(logger));
+
+  return app;
+}
+
+function serveClient(app: Express, staticDir: string): void {
+  const indexFile = path.join(staticDir, 'index.html');
+  app.use(
+    '/assets',
+    express.static(path.join(staticDir, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+  );
+  app.use(express.static(staticDir, { index: false }));
+  app.get(/^\/(?!api\/).*/, (_req, res, next) => {
+    if (!fs.existsSync(indexFile)) {
+      next(new ApiError('not_found', `The client is not built: ${indexFile} is missing (run npm run build)`));
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Schema migrations, applied in order at start-up inside one transaction each. The number of the
+ * newest applied migration is kept in `PRAGMA user_version`. Never edit a released migration: add
+ * the next one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: workspaces, sessions and environments with their variables.
+  `
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    id_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_by_workspace ON sessions(workspace_id);
+
+  CREATE TABLE environments (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('sandbox', 'custom')),
+    base_url TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX environments_by_workspace ON environments(workspace_id, position);
+
+  CREATE TABLE environment_variables (
+    environment_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    secret INTEGER NOT NULL CHECK (secret IN (0, 1)),
+    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+    plain_value TEXT,
+    sealed_value BLOB,
+    hint TEXT,
+    PRIMARY KEY (environment_id, key),
+    CHECK (secret = 0 OR plain_value IS NULL)
+  );
+  `,
+];

@@ -1,0 +1,155 @@
+import type { HeaderList, SentRequest, UpstreamResponse } from '../../../shared/api.ts';
+import { ApiError } from '../../http/errors.ts';
+
+/**
+ * Sends a signed request upstream over real HTTP and reads the answer with limits: a timeout for
+ * the whole exchange, redirects returned instead of followed, and a cap on the body that is kept.
+ * Network failures become ApiErrors that name the target URL and what to check.
+ */
+
+/** Bytes of the response body that are kept and shown. */
+export const MAX_KEPT_BODY_BYTES = 1024 * 1024;
+/** Bytes read in all before the proxy stops reading a body that keeps coming. */
+const MAX_READ_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface ForwardInput {
+  request: SentRequest;
+  /** Headers to send, including the real Authorization value (never shown). */
+  headers: HeaderList;
+  timeoutMs: number;
+}
+
+export interface ForwardResult {
+  response: UpstreamResponse;
+  durationMs: number;
+  sizeBytes: number;
+}
+
+export async function forward(input: ForwardInput): Promise<ForwardResult> {
+  const { request, timeoutMs } = input;
+  const started = performance.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+
+  let response: Response;
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: input.headers,
+      body: request.body ?? undefined,
+      redirect: 'manual',
+      signal,
+    });
+  } catch (error) {
+    throw networkError(error, request, timeoutMs, 'connecting');
+  }
+
+  let body: { text: string; sizeBytes: number; truncated: boolean };
+  try {
+    body = await readBody(response);
+  } catch (error) {
+    throw networkError(error, request, timeoutMs, 'reading the response');
+  }
+
+  return {
+    response: {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+      body: body.text,
+      truncated: body.truncated,
+    },
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    sizeBytes: body.sizeBytes,
+  };
+}
+
+async function readBody(response: Response): Promise<{ text: string; sizeBytes: number; truncated: boolean }> {
+  if (!response.body) {
+    return { text: '', sizeBytes: 0, truncated: false };
+  }
+  const chunks: Uint8Array[] = [];
+  let kept = 0;
+  let sizeBytes = 0;
+  const reader = response.body.getReader();
+
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) {
+      break;
+    }
+    sizeBytes += value.byteLength;
+    if (kept < MAX_KEPT_BODY_BYTES) {
+      const part = value.subarray(0, MAX_KEPT_BODY_BYTES - kept);
+      chunks.push(part);
+      kept += part.byteLength;
+    }
+    if (sizeBytes >= MAX_READ_BODY_BYTES) {
+      await reader.cancel();
+      break;
+    }
+  }
+
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+
+  return { text, sizeBytes, truncated: sizeBytes > kept };
+}
+
+function networkError(error: unknown, request: SentRequest, timeoutMs: number, stage: string): ApiError {
+  const target = `${request.method} ${request.url}`;
+  if (isTimeout(error)) {
+    return new ApiError(
+      'upstream_timeout',
+      `${target} did not answer within ${timeoutMs} ms while ${stage} (check that the server is up; WORKBENCH_UPSTREAM_TIMEOUT_MS sets the limit)`,
+      { target: request.url, request, cause: error },
+    );
+  }
+
+  const code = causeCode(error);
+  return new ApiError('upstream_unreachable', `${target} failed while ${stage}: ${describeNetworkCode(code)}`, {
+    target: request.url,
+    request,
+    cause: error,
+  });
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+function causeCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+
+  return 'UNKNOWN';
+}
+
+function describeNetworkCode(code: string): string {
+  if (code === 'ECONNREFUSED') {
+    return 'connection refused (is the server running on that port? check the environment\'s base URL)';
+  }
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+    return 'the connection was reset by the server (try again; if it repeats, the server is failing)';
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return 'the host name could not be resolved (check the base URL and your DNS or network connection)';
+  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') {
+    return 'the response headers were too large';
+  }
+  if (code.startsWith('HPE_')) {
+    return `the server sent an invalid HTTP response (${code})`;
+  }
+  if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'EPROTO') {
+    return `the TLS handshake failed (${code}); check the system clock and any proxy that intercepts HTTPS`;
+  }
+
+  return `network error ${code} (check the network connection and the base URL)`;
+}
