@@ -31,6 +31,9 @@ export class SendService {
     const origin = this.options.upstreams.requireAllowed(environment.view.baseUrl, `The base URL of environment ${JSON.stringify(environmentName)}`);
 
     const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables });
+    if (!prepared.path.startsWith('/2/')) {
+      throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(prepared.path)}`);
+    }
     const credentials = requireOAuth1Credentials(environment.variables, environmentName);
     const signature = signOAuth1(prepared, credentials);
 
