@@ -1,0 +1,5 @@
+/** Query keys for environments. Every environment mutation invalidates `all`. */
+export const environmentKeys = {
+  all: ['environments'] as const,
+  list: () => [...environmentKeys.all, 'list'] as const,
+};
