@@ -1,7 +1,7 @@
 import { readTopLevelProperties } from './json-format.ts';
 
 /**
- * One line that says what an X API response means for the request that was sent, such as
+ * One line that states what an X API response means for the request that was sent, such as
  * "Now following 2244994945" or "The request reached X, but: Could not find user …". IDs are read
  * only from string fields (X sends IDs as strings) or from the raw text of the sent body, so they
  * keep every digit.
@@ -118,7 +118,7 @@ function describeProblem(status: number, statusText: string | undefined, body: J
   if (typeof body.title === 'string') {
     heading = body.title;
   } else if (typeof body.error === 'string') {
-    // OAuth 2.0 token endpoints answer as RFC 6749 describes: {"error", "error_description"}.
+    // OAuth 2.0 token endpoints return errors as RFC 6749 defines them: {"error", "error_description"}.
     heading = body.error;
     detail = typeof body.error_description === 'string' ? body.error_description : null;
   }

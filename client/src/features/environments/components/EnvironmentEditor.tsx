@@ -1,0 +1,128 @@
+import { useId, useState, type FormEvent } from 'react';
+
+import type { EnvironmentView, SessionInfo } from '../../../../../shared/api.ts';
+import { ApiError } from '../../../lib/api-error.ts';
+import { useUpdateEnvironment } from '../api/update-environment.ts';
+import {
+  buildEnvironmentUpdate,
+  createEnvironmentForm,
+  environmentFormReducer,
+  locateServerField,
+  type FormAction,
+} from '../model/variable-form.ts';
+import { BaseUrlInput } from './BaseUrlInput.tsx';
+import { DeleteEnvironment } from './DeleteEnvironment.tsx';
+import { VariablesTable } from './VariablesTable.tsx';
+
+interface EnvironmentEditorProps {
+  environment: EnvironmentView;
+  session: SessionInfo;
+  onDeleted: () => void;
+}
+
+/**
+ * Edits one environment. The form is built from the server's view when the editor mounts and rebuilt
+ * only from the response of a successful Save, so a background refetch or a failed Save keeps what was typed.
+ */
+export function EnvironmentEditor({ environment, session, onDeleted }: EnvironmentEditorProps) {
+  const nameId = useId();
+  const [form, setForm] = useState(() => createEnvironmentForm(environment));
+  const [rowIdByIndex, setRowIdByIndex] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+  const update = useUpdateEnvironment();
+  const isSandbox = environment.kind === 'sandbox';
+
+  const dispatch = (action: FormAction) => {
+    setSaved(false);
+    setForm((current) => environmentFormReducer(current, action));
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    const built = buildEnvironmentUpdate(form, environment);
+    setRowIdByIndex(built.rowIdByIndex);
+    update.mutate(
+      { id: environment.id, changes: built.changes },
+      {
+        onSuccess: (view) => {
+          setForm(createEnvironmentForm(view));
+          setSaved(true);
+        },
+      },
+    );
+  };
+
+  const error = update.error;
+  const location = error instanceof ApiError ? locateServerField(error.field, rowIdByIndex) : null;
+  const rowMessages: Record<string, string> = location !== null && 'rowId' in location && error ? { [location.rowId]: error.message } : {};
+  const inputError = location !== null && 'input' in location ? location.input : null;
+
+  return (
+    <form className="environment-form" onSubmit={save} aria-label={`Edit ${environment.name}`}>
+      {error ? (
+        <p role="alert" className="notice notice--error">
+          Not saved: {error.message}
+        </p>
+      ) : null}
+
+      <div className="form-row">
+        <label htmlFor={nameId}>Name</label>
+        <input
+          id={nameId}
+          className="input"
+          value={form.name}
+          required
+          aria-invalid={inputError === 'name' ? true : undefined}
+          onChange={(event) => dispatch({ type: 'set-name', name: event.target.value })}
+        />
+        {inputError === 'name' && error ? <p className="field-error">{error.message}</p> : null}
+      </div>
+
+      {isSandbox ? (
+        <div className="form-row">
+          <span className="form-row__label">Base URL</span>
+          <code className="read-only-value" aria-label="Base URL">
+            {environment.baseUrl}
+          </code>
+          <p className="field-note">
+            The local X sandbox; its base URL is fixed. Its fake keys are listed in the{' '}
+            <a href={session.sandboxUrl} target="_blank" rel="noreferrer">
+              sandbox developer portal
+            </a>
+            .
+          </p>
+        </div>
+      ) : (
+        <BaseUrlInput
+          value={form.baseUrl}
+          allowedUpstreams={session.allowedUpstreams}
+          invalid={inputError === 'baseUrl'}
+          message={inputError === 'baseUrl' && error ? error.message : undefined}
+          onChange={(baseUrl) => dispatch({ type: 'set-base-url', baseUrl })}
+        />
+      )}
+
+      <p className="field-note">
+        Secret values are write-only: leave a field empty to keep the stored value. The browser never receives them.
+        {environment.tokenUserId === null ? null : (
+          <>
+            {' '}The access token belongs to user <code>{environment.tokenUserId}</code>.
+          </>
+        )}
+      </p>
+      <VariablesTable rows={form.rows} rowMessages={rowMessages} dispatch={dispatch} />
+
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? 'Saving…' : 'Save'}
+        </button>
+        {saved ? (
+          <span role="status" className="save-status">
+            Saved.
+          </span>
+        ) : null}
+        <DeleteEnvironment environment={environment} onDeleted={onDeleted} />
+      </div>
+    </form>
+  );
+}
