@@ -73,8 +73,8 @@ export function parseAuthorizationHeader(header: string | undefined): { ok: true
   }
   const scheme = SCHEME.exec(header);
   if (!scheme) {
-    const given = header.trim().split(/\s/, 1)[0] ?? '';
-    return failure('unsupported_scheme', `The Authorization header must use the OAuth scheme; got "${given}".`);
+    const receivedScheme = header.trim().split(/\s/, 1)[0] ?? '';
+    return failure('unsupported_scheme', `The Authorization header must use the OAuth scheme; got "${receivedScheme}".`);
   }
 
   const decoded = decodeHeaderParameters(header, scheme[0].length);
@@ -187,6 +187,8 @@ function compareStrings(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: ':80', https: ':443' };
+
 /**
  * Builds the base string URI (RFC 5849 section 3.4.1.2): lower-case scheme and host, the port only
  * when it is not the scheme's default (80 for http, 443 for https), then the path as received.
@@ -194,8 +196,8 @@ function compareStrings(a: string, b: string): number {
 export function buildBaseUrl(scheme: string, host: string, path: string): string {
   const lowerScheme = scheme.toLowerCase();
   let lowerHost = host.toLowerCase();
-  const defaultPort = lowerScheme === 'https' ? ':443' : lowerScheme === 'http' ? ':80' : null;
-  if (defaultPort !== null && lowerHost.endsWith(defaultPort)) {
+  const defaultPort = DEFAULT_PORTS[lowerScheme];
+  if (defaultPort !== undefined && lowerHost.endsWith(defaultPort)) {
     lowerHost = lowerHost.slice(0, -defaultPort.length);
   }
 
