@@ -1,0 +1,97 @@
+/**
+ * The X sandbox: a local X API v2 for the follows and user-lookup endpoints, with real OAuth 1.0a
+ * verification, rate limits and X's error bodies. State lives in memory and resets on restart.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { Express } from 'express';
+import { pino, type Logger } from 'pino';
+
+import type { SandboxPortal } from '../../shared/sandbox-portal.ts';
+
+import { createSandboxApp } from './app.ts';
+import { buildPortal } from './portal.ts';
+import { createSandboxState, type SandboxState } from './state.ts';
+
+export { SEEDED_USER_IDS } from './seed.ts';
+export { rateLimitBucketKey, RATE_LIMITS } from './rate-limit.ts';
+export { AUTH_ERROR_HEADER } from './problems.ts';
+export type { SandboxState } from './state.ts';
+
+export interface SandboxOptions {
+  /** Secret seed from which all sandbox keys and tokens are derived (HMAC), so they stay stable across restarts for the same seed. */
+  seed: string;
+  /** Clock in milliseconds since the epoch; defaults to Date.now. Tests inject a fake clock. */
+  now?: () => number;
+  /** Extra Host header names allowed besides 127.0.0.1/localhost/[::1] with the listening port. */
+  allowedHosts?: string[];
+  /** Logs one line per request and never a secret. Defaults to a silent logger. */
+  logger?: Logger;
+}
+
+export interface Sandbox {
+  /** The Express app, for tests without a port. */
+  app: Express;
+  /** The data of the developer-portal page. */
+  portal(): SandboxPortal;
+  /** Goes back to the seeded state: graph, nonces and rate-limit counters. */
+  reset(): void;
+  /**
+   * The in-memory state, for scenarios and benchmarks, such as
+   * `state.graph.addGeneratedFollowers(id, 100_000)` or `state.rateLimiter.setRemaining(key, 1)`.
+   */
+  state: SandboxState;
+}
+
+export interface RunningSandbox extends Sandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function createSandbox(options: SandboxOptions): Sandbox {
+  if (options.seed === '') {
+    throw new Error('SandboxOptions.seed must not be empty; pass a secret string from which the sandbox derives its keys');
+  }
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const state = createSandboxState(options.seed, options.now ?? Date.now, logger, options.allowedHosts ?? []);
+
+  return {
+    app: createSandboxApp(state),
+    portal: () => buildPortal(state),
+    reset: () => state.reset(),
+    state,
+  };
+}
+
+/** Listens on host (default 127.0.0.1) and port (0 = ephemeral). url is like http://127.0.0.1:PORT */
+export async function startSandbox(options: SandboxOptions & { host?: string; port?: number }): Promise<RunningSandbox> {
+  const sandbox = createSandbox(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer(sandbox.app);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const url = `http://${urlHost}:${port}`;
+  sandbox.state.logger.info({ url }, 'X sandbox listening');
+
+  return {
+    ...sandbox,
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }).then(() => sandbox.state.logger.info({ url }, 'X sandbox stopped')),
+  };
+}

@@ -1,0 +1,56 @@
+/** Everything the sandbox keeps in memory, and how it goes back to the seeded state. */
+import type { Logger } from 'pino';
+
+import { CredentialStore } from './credentials.ts';
+import { deriveKey } from './derive.ts';
+import { FollowGraph } from './graph.ts';
+import { OAuth1Verifier } from './oauth1-verifier.ts';
+import { PaginationTokens } from './pagination.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { createSeedCredentials, seedGraph } from './seed.ts';
+
+export interface SandboxState {
+  /** Replaced on reset, so read it from the state each time instead of keeping a reference. */
+  graph: FollowGraph;
+  readonly credentials: CredentialStore;
+  readonly verifier: OAuth1Verifier;
+  readonly rateLimiter: RateLimiter;
+  readonly paginationTokens: PaginationTokens;
+  readonly now: () => number;
+  readonly logger: Logger;
+  /** Host header values accepted besides loopback names with the listening port, lower-cased. */
+  readonly allowedHosts: readonly string[];
+  /** Restores the seeded graph and clears every recorded nonce and rate-limit counter. */
+  reset(): void;
+}
+
+export function createSandboxState(seed: string, now: () => number, logger: Logger, allowedHosts: readonly string[]): SandboxState {
+  const credentials = new CredentialStore(createSeedCredentials(seed));
+  const verifier = new OAuth1Verifier(credentials, now);
+  const rateLimiter = new RateLimiter(now);
+
+  const state: SandboxState = {
+    graph: createSeededGraph(),
+    credentials,
+    verifier,
+    rateLimiter,
+    paginationTokens: new PaginationTokens(deriveKey(seed, 'pagination-token')),
+    now,
+    logger,
+    allowedHosts: allowedHosts.map((host) => host.toLowerCase()),
+    reset() {
+      state.graph = createSeededGraph();
+      verifier.reset();
+      rateLimiter.reset();
+    },
+  };
+
+  return state;
+}
+
+function createSeededGraph(): FollowGraph {
+  const graph = new FollowGraph();
+  seedGraph(graph);
+
+  return graph;
+}
