@@ -1,8 +1,8 @@
 /** Lists the base URLs that the server forwards to and tells how an operator adds one. */
 export function AllowedUpstreams({ allowedUpstreams }: { allowedUpstreams: string[] }) {
   return (
-    <aside className="allowed-upstreams" aria-label="Allowed base URLs">
-      <h3 className="subheading">Allowed base URLs</h3>
+    <aside className="allowed-upstreams" aria-label="Allowed upstreams">
+      <h3 className="subheading">Allowed upstreams</h3>
       {allowedUpstreams.length === 0 ? (
         <p className="muted">The server allows no base URL yet.</p>
       ) : (

@@ -17,7 +17,7 @@ export function BaseUrlInput({ value, allowedUpstreams, invalid, onChange, messa
   const allowed = allowedUpstreams.some((upstream) => normalizeOrigin(upstream) === normalizeOrigin(value));
   const note =
     message ??
-    (value !== '' && !allowed ? `${value} is not in the allowed base URLs below, so the server will reject it.` : undefined);
+    (value !== '' && !allowed ? `${value} is not in the allowed upstreams below, so the server will reject it.` : undefined);
 
   return (
     <div className="form-row">

@@ -53,17 +53,18 @@ export function EnvironmentEditor({ environment, session, onDeleted }: Environme
   };
 
   const error = update.error;
-  const location = error instanceof ApiError ? locateServerField(error.field, rowIdByIndex) : null;
-  const rowMessages: Record<string, string> = location !== null && 'rowId' in location && error ? { [location.rowId]: error.message } : {};
-  const inputError = location !== null && 'input' in location ? location.input : null;
+  const errorLocation = error instanceof ApiError ? locateServerField(error.field, rowIdByIndex) : null;
+  const rowMessages: Record<string, string> = errorLocation !== null && 'rowId' in errorLocation && error ? { [errorLocation.rowId]: error.message } : {};
+  const inputError = errorLocation !== null && 'input' in errorLocation ? errorLocation.input : null;
 
   return (
     <form className="environment-form" onSubmit={save} aria-label={`Edit ${environment.name}`}>
-      {error ? (
+      {error && errorLocation === null ? (
         <p role="alert" className="notice notice--error">
           Not saved: {error.message}
         </p>
       ) : null}
+      {error && errorLocation !== null ? <p className="notice notice--error">Not saved: fix the marked field, then save again.</p> : null}
 
       <div className="form-row">
         <label htmlFor={nameId}>Name</label>
@@ -75,7 +76,11 @@ export function EnvironmentEditor({ environment, session, onDeleted }: Environme
           aria-invalid={inputError === 'name' ? true : undefined}
           onChange={(event) => dispatch({ type: 'set-name', name: event.target.value })}
         />
-        {inputError === 'name' && error ? <p className="field-error">{error.message}</p> : null}
+        {inputError === 'name' && error ? (
+          <p role="alert" className="field-error">
+            {error.message}
+          </p>
+        ) : null}
       </div>
 
       {isSandbox ? (

@@ -35,7 +35,6 @@ export function SecretInput({ row, invalid, describedBy, onChange }: SecretInput
         type="button"
         className="button button--small"
         aria-pressed={revealed}
-        aria-label={`Show typed ${row.key === '' ? 'value' : row.key}`}
         title="Show what you typed; the stored value is never sent to the browser"
         onClick={() => setRevealed(!revealed)}
       >

@@ -40,7 +40,8 @@ export function VariablesTable({ rows, rowMessages, dispatch }: VariablesTablePr
                 <td className="grid__check">
                   <input
                     type="checkbox"
-                    aria-label={`Enable ${name}`}
+                    aria-label="Enabled"
+                    title={`Use ${name} when sending`}
                     checked={row.enabled}
                     onChange={(event) => dispatch({ type: 'set-enabled', rowId: row.rowId, enabled: event.target.checked })}
                   />
@@ -88,7 +89,7 @@ export function VariablesTable({ rows, rowMessages, dispatch }: VariablesTablePr
                 <td className="grid__check">
                   <input
                     type="checkbox"
-                    aria-label={`${name} is secret`}
+                    aria-label="Secret"
                     checked={row.secret}
                     disabled={isSecretKey(row.key)}
                     title={isSecretKey(row.key) ? 'Credentials are always secret' : undefined}
@@ -122,7 +123,7 @@ function RowActions({ row, name, dispatch }: { row: VariableRow; name: string; d
         <button
           type="button"
           className="link-button"
-          aria-label={`Clear ${name}`}
+          title={`Clear the stored ${name} on Save`}
           onClick={() => dispatch({ type: 'clear-secret', rowId: row.rowId })}
         >
           Clear

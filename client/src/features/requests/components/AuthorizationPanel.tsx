@@ -41,7 +41,7 @@ export function AuthorizationPanel({ environment, onEdit }: AuthorizationPanelPr
                   <th scope="row">
                     <code>{key}</code>
                   </th>
-                  <td className={set ? 'status-set' : 'status-unset'} aria-label={`${key} status`}>
+                  <td className={set ? 'status-set' : 'status-unset'}>
                     {status}
                     {variable !== undefined && !variable.enabled ? ' (disabled)' : ''}
                   </td>
@@ -52,7 +52,7 @@ export function AuthorizationPanel({ environment, onEdit }: AuthorizationPanelPr
         </table>
       )}
       <button type="button" className="button" onClick={onEdit}>
-        Edit credentials in Manage environments
+        Edit credentials
       </button>
     </div>
   );

@@ -20,14 +20,15 @@ export function BodyPanel({ body, dispatch, fieldMessages }: BodyPanelProps) {
   } else if (target.state === 'not-string') {
     targetValue = target.text;
   }
-  const targetMessage = fieldMessages[`body.${TARGET_KEY}`];
+  // An empty target is reported next to Send only, so that the untouched template shows no errors.
+  const targetMessage = target.state === 'string' && target.value === '' ? undefined : fieldMessages[`body.${TARGET_KEY}`];
   const bodyMessage = fieldMessages.body;
 
   return (
     <div className="body-panel">
       <div className="body-panel__target">
         <label htmlFor={`${baseId}-target`} className="field-label">
-          <code>{TARGET_KEY}</code> <span className="muted">(the user ID to follow; edits the JSON below)</span>
+          <code>{TARGET_KEY}</code> <span className="muted">(user ID to follow, written into the JSON below)</span>
         </label>
         <input
           id={`${baseId}-target`}
@@ -62,7 +63,7 @@ export function BodyPanel({ body, dispatch, fieldMessages }: BodyPanelProps) {
         aria-invalid={bodyMessage === undefined ? undefined : true}
         aria-describedby={bodyMessage === undefined ? undefined : `${baseId}-body-message`}
         value={body}
-        rows={8}
+        rows={5}
         spellCheck={false}
         onChange={(event) => dispatch({ type: 'set-body', body: event.target.value })}
       />

@@ -27,11 +27,10 @@ export function CollectionSidebar({ selectedRequestId, onSelect }: CollectionSid
                     type="button"
                     className="sidebar__item"
                     aria-current={request.id === selectedRequestId ? 'true' : undefined}
-                    aria-label={request.name}
                     title={request.description}
                     onClick={() => onSelect(request.id)}
                   >
-                    <MethodBadge method={request.method} />
+                    <MethodBadge method={request.method} hidden />
                     <span className="sidebar__name">{request.name}</span>
                   </button>
                 </li>

@@ -25,7 +25,9 @@ export function PathVariablesTable({ definition, values, tokenUserId, fieldMessa
       </thead>
       <tbody>
         {definition.pathVariables.map((variable) => {
-          const message = fieldMessages[`pathVariables.${variable.key}`];
+          const value = values[variable.key] ?? '';
+          // An empty required value is reported next to Send only, so that an untouched form shows no errors.
+          const message = value === '' && !variable.defaultsToTokenUser ? undefined : fieldMessages[`pathVariables.${variable.key}`];
           const messageId = `${baseId}-${variable.key}-message`;
           return (
             <tr key={variable.key}>
@@ -38,7 +40,7 @@ export function PathVariablesTable({ definition, values, tokenUserId, fieldMessa
                   aria-label={variable.key}
                   aria-invalid={message === undefined ? undefined : true}
                   aria-describedby={message === undefined ? undefined : messageId}
-                  value={values[variable.key] ?? ''}
+                  value={value}
                   placeholder={placeholderFor(variable, tokenUserId)}
                   spellCheck={false}
                   autoComplete="off"

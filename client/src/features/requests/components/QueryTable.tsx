@@ -38,7 +38,8 @@ export function QueryTable({ rows, fieldMessages, dispatch }: QueryTableProps) {
                 <td className="grid__check">
                   <input
                     type="checkbox"
-                    aria-label={`Include ${name}`}
+                    aria-label="Enabled"
+                    title={`Send ${name}`}
                     checked={row.enabled}
                     onChange={(event) => update(row.rowId, { enabled: event.target.checked })}
                   />
