@@ -1,11 +1,13 @@
 /** Assembles the sandbox's Express app: host check, portal, API routes, 404 and the error handler. */
+import { STATUS_CODES } from 'node:http';
+
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 import { describeRoutes, MAX_BODY_BYTES, mountApiRoutes } from './api-routes.ts';
 import { rawPath } from './auth.ts';
 import { checkHost } from './host-check.ts';
 import { buildPortal, PORTAL_CSP, renderPortalHtml } from './portal.ts';
-import { AUTH_ERROR_HEADER, internalError, payloadTooLarge, routeNotFound, SandboxProblem } from './problems.ts';
+import { AUTH_ERROR_HEADER, internalError, invalidRequest, payloadTooLarge, routeNotFound, SandboxProblem } from './problems.ts';
 import type { SandboxState } from './state.ts';
 
 export function createSandboxApp(state: SandboxState): Express {
@@ -81,13 +83,17 @@ function toProblem(error: unknown, request: Request, state: SandboxState): Sandb
   if (error instanceof SandboxProblem) {
     return error;
   }
-  const httpError = error as { type?: unknown; status?: unknown; expose?: unknown; message?: unknown };
+  const httpError = error as { type?: unknown; status?: unknown; message?: unknown };
   if (httpError.type === 'entity.too.large') {
     return payloadTooLarge(MAX_BODY_BYTES);
   }
-  if (httpError.expose === true && typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
+  // Express's router raises a URIError with status 400 for a path parameter such as %E0.
+  if (error instanceof URIError && httpError.status === 400) {
+    return invalidRequest([{ message: `The request path has invalid percent-encoding (${error.message}).` }]);
+  }
+  if (typeof httpError.status === 'number' && httpError.status >= 400 && httpError.status < 500) {
     return new SandboxProblem(httpError.status, {
-      title: 'Invalid Request',
+      title: STATUS_CODES[httpError.status] ?? 'Client Error',
       type: 'about:blank',
       status: httpError.status,
       detail: String(httpError.message),

@@ -14,6 +14,9 @@ import { createSandboxApp } from './app.ts';
 import { buildPortal } from './portal.ts';
 import { createSandboxState, type SandboxState } from './state.ts';
 
+export { percentEncode } from './percent-encoding.ts';
+export { buildBaseString, buildBaseUrl, collectParameters, computeSignature, parseAuthorizationHeader } from './oauth1.ts';
+export type { OAuth1FailureReason } from './oauth1.ts';
 export { SEEDED_USER_IDS } from './seed.ts';
 export { rateLimitBucketKey, RATE_LIMITS } from './rate-limit.ts';
 export { AUTH_ERROR_HEADER } from './problems.ts';
@@ -26,7 +29,7 @@ export interface SandboxOptions {
   now?: () => number;
   /** Extra Host header names allowed besides 127.0.0.1/localhost/[::1] with the listening port. */
   allowedHosts?: string[];
-  /** Logs one line per request and never a secret. Defaults to a silent logger. */
+  /** Logger that gets one line per request and never a secret. Defaults to a silent logger. */
   logger?: Logger;
 }
 

@@ -124,6 +124,16 @@ describe('POST /2/users/:id/following', () => {
     );
   });
 
+  it('rejects a path ID with invalid percent-encoding', async () => {
+    const response = await harness.signed('POST', '/2/users/%E0/following', { json: { target_user_id: '2244994945' } });
+
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.json).toEqual(
+      invalidRequest([{ message: "The request path has invalid percent-encoding (Failed to decode param '%E0')." }]),
+    );
+  });
+
   it('rejects an ID that is not the authenticating user', async () => {
     const response = await follow('2244994945', SEEDED_USER_IDS.adaBuilds);
 
