@@ -10,6 +10,8 @@ const CSRF_HEADER_NAME: typeof CSRF_HEADER = 'x-csrf-token';
 
 type WriteMethod = 'POST' | 'PATCH' | 'DELETE';
 
+const SESSION_PATH = '/api/session';
+
 /** Returns the session's CSRF token. With `refresh`, it fetches a new session first, because the server rejected the old token. */
 export type CsrfTokenSource = (options: { refresh: boolean }) => Promise<string>;
 
@@ -20,20 +22,33 @@ export function setCsrfTokenSource(source: CsrfTokenSource): void {
   csrfTokenSource = source;
 }
 
+/**
+ * Sends a GET. When the server has no record of the session (it restarted), reads a new session and
+ * retries once. GET /api/session itself is never retried, because it is what starts a session.
+ */
 export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetchOrThrow('GET', path, { method: 'GET', credentials: 'same-origin', signal: signal ?? null });
+  const init: RequestInit = { method: 'GET', credentials: 'same-origin', signal: signal ?? null };
+  let response = await fetchOrThrow('GET', path, init);
+  if (path !== SESSION_PATH && csrfTokenSource !== null && (await isSessionFailure(response))) {
+    await csrfTokenSource({ refresh: true });
+    response = await fetchOrThrow('GET', path, init);
+  }
 
   return readBody<T>('GET', path, response);
 }
 
-/** Sends a POST, PATCH or DELETE with a JSON body. Retries once with a new token when the CSRF check fails. */
+/**
+ * Sends a POST, PATCH or DELETE with a JSON body. When the server rejects the session or its CSRF
+ * token, which happens after a server restart, reads a new session and retries once. The server
+ * rejects such a call before acting on it, so the retry cannot repeat a follow.
+ */
 export async function apiWrite<T>(method: WriteMethod, path: string, body?: unknown): Promise<T> {
   if (csrfTokenSource === null) {
     throw new Error('apiWrite was called before setCsrfTokenSource; call it in main.tsx before rendering');
   }
 
   let response = await fetchOrThrow(method, path, writeInit(method, body, await csrfTokenSource({ refresh: false })));
-  if (response.status === 403 && (await isCsrfFailure(response))) {
+  if (await isSessionFailure(response)) {
     response = await fetchOrThrow(method, path, writeInit(method, body, await csrfTokenSource({ refresh: true })));
   }
 
@@ -58,17 +73,21 @@ async function fetchOrThrow(method: string, path: string, init: RequestInit): Pr
     }
     const reason = error instanceof Error ? error.message : String(error);
     throw new ApiError(
-      `Could not reach the workbench server for ${method} ${path}: ${reason}. Check that the server is running (npm run dev), then try again.`,
+      `Could not reach the workbench server for ${method} ${path}: ${reason}. Check that the server is running (npm start, or npm run dev in development), then try again.`,
       0,
       null,
     );
   }
 }
 
-async function isCsrfFailure(response: Response): Promise<boolean> {
-  const text = await response.clone().text();
+/** Reports whether the server rejected the call because of an unknown session (401) or a wrong CSRF token (403). */
+async function isSessionFailure(response: Response): Promise<boolean> {
+  if (response.status !== 401 && response.status !== 403) {
+    return false;
+  }
+  const code = readApiErrorDetail(parseJson(await response.clone().text()))?.code;
 
-  return readApiErrorDetail(parseJson(text))?.code === 'csrf_failed';
+  return code === 'session_required' || code === 'csrf_failed';
 }
 
 async function readBody<T>(method: string, path: string, response: Response): Promise<T> {

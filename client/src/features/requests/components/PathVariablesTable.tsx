@@ -27,7 +27,8 @@ export function PathVariablesTable({ definition, values, tokenUserId, fieldMessa
         {definition.pathVariables.map((variable) => {
           const value = values[variable.key] ?? '';
           // An empty required value is reported next to Send only, so that an untouched form shows no errors.
-          const message = value === '' && !variable.defaultsToTokenUser ? undefined : fieldMessages[`pathVariables.${variable.key}`];
+          const hideMessage = value === '' && !variable.defaultsToTokenUser;
+          const message = hideMessage ? undefined : fieldMessages[`pathVariables.${variable.key}`];
           const messageId = `${baseId}-${variable.key}-message`;
           return (
             <tr key={variable.key}>
