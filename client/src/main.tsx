@@ -7,6 +7,8 @@ import { createQueryClient } from './app/query-client.ts';
 import { sessionQueryOptions } from './features/session/api/get-session.ts';
 import { setCsrfTokenSource } from './lib/api-client.ts';
 import './app/styles/base.css';
+import './app/styles/controls.css';
+import './app/styles/data-display.css';
 import './app/styles/layout.css';
 
 const queryClient = createQueryClient();

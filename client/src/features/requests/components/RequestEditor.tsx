@@ -11,6 +11,7 @@ import { AuthorizationPanel } from './AuthorizationPanel.tsx';
 import { BodyPanel } from './BodyPanel.tsx';
 import { ParamsPanel } from './ParamsPanel.tsx';
 import { UrlLine } from './UrlLine.tsx';
+import './request-editor.css';
 
 interface RequestEditorProps {
   definition: RequestDefinition;

@@ -8,7 +8,7 @@ import { previewUrl, splitUrlTemplate } from './url-template.ts';
 function definition(id: string): RequestDefinition {
   const found = findBuiltinRequest(id);
   if (found === undefined) {
-    throw new Error(`missing request ${id}`);
+    throw new Error(`no built-in request has the ID ${id}`);
   }
   return found;
 }

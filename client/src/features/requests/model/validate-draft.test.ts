@@ -9,7 +9,7 @@ const sandbox: DraftContext = { hasEnvironment: true, tokenUserId: '158898726275
 function definition(id: string): RequestDefinition {
   const found = findBuiltinRequest(id);
   if (found === undefined) {
-    throw new Error(`missing request ${id}`);
+    throw new Error(`no built-in request has the ID ${id}`);
   }
   return found;
 }

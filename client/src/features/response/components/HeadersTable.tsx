@@ -6,7 +6,7 @@ interface HeadersTableProps {
   caption: string;
 }
 
-/** Headers in the order received; the x-rate-limit-* ones are highlighted, with the reset time explained. */
+/** Lists headers in the order received. The x-rate-limit-* ones are highlighted, with the reset time explained. */
 export function HeadersTable({ headers, caption }: HeadersTableProps) {
   if (headers.length === 0) {
     return <p className="muted">No headers.</p>;

@@ -8,6 +8,7 @@ import { ApiErrorView } from './ApiErrorView.tsx';
 import { HeadersTable } from './HeadersTable.tsx';
 import { JsonBody } from './JsonBody.tsx';
 import { SentRequestView } from './SentRequestView.tsx';
+import './response-viewer.css';
 
 type ResponseTab = 'body' | 'headers' | 'request';
 

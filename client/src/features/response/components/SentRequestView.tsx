@@ -2,7 +2,7 @@ import type { SentRequest } from '../../../../../shared/api.ts';
 import { MethodBadge } from '../../../components/MethodBadge.tsx';
 import { HeadersTable } from './HeadersTable.tsx';
 
-/** Shows the request exactly as the server sent it, with the Authorization header's secrets redacted by the server. */
+/** Shows the request as the server reports sending it, with the Authorization header's secrets redacted by the server. */
 export function SentRequestView({ request }: { request: SentRequest }) {
   return (
     <div className="sent-request">

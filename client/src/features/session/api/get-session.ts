@@ -11,7 +11,7 @@ export function getSession(signal?: AbortSignal): Promise<SessionInfo> {
   return apiGet<SessionInfo>('/api/session', signal);
 }
 
-/** Reads the session once per page load. A new one is fetched only when the server rejects its CSRF token. */
+/** Reads the session once per page load. A new one is fetched only when the server rejects the session or its CSRF token. */
 export function sessionQueryOptions() {
   return queryOptions({
     queryKey: sessionKeys.all,
