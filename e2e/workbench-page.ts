@@ -1,0 +1,66 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** User steps on the workbench page, named as a newcomer would say them. */
+
+export const TWITTER_DEV_ID = '2244994945';
+export const PROTECTED_USER_ID = '1470046488429174785';
+export const SANDBOX_USER_ID = '1588987262754234368';
+
+export class WorkbenchPage {
+  readonly request: Locator;
+  readonly response: Locator;
+
+  constructor(readonly page: Page) {
+    this.request = page.getByRole('region', { name: 'Request' });
+    this.response = page.getByRole('region', { name: 'Response' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByLabel('Environment', { exact: true })).toBeVisible();
+  }
+
+  async pickEnvironment(name: string): Promise<void> {
+    await this.page.getByLabel('Environment', { exact: true }).selectOption({ label: name });
+  }
+
+  async openRequest(name: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Collection' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.request.getByRole('heading', { name, exact: true })).toBeVisible();
+  }
+
+  async openRequestTab(name: 'Params' | 'Body' | 'Authorization'): Promise<void> {
+    await this.request.getByRole('tab', { name, exact: true }).click();
+  }
+
+  async enterFollowTarget(userId: string): Promise<void> {
+    await this.openRequestTab('Body');
+    await this.request.getByLabel('target_user_id', { exact: true }).fill(userId);
+  }
+
+  async enterPathVariable(key: string, value: string): Promise<void> {
+    await this.openRequestTab('Params');
+    await this.request.getByLabel(key, { exact: true }).fill(value);
+  }
+
+  sendButton(): Locator {
+    return this.request.getByRole('button', { name: 'Send', exact: true });
+  }
+
+  async send(): Promise<void> {
+    await this.sendButton().click();
+    await expect(this.response).toHaveAttribute('aria-busy', 'false');
+  }
+
+  responseStatus(): Locator {
+    return this.response.getByRole('status', { name: 'Response status' });
+  }
+
+  meaning(): Locator {
+    return this.response.getByRole('status', { name: 'Meaning' });
+  }
+
+  responseBody(): Locator {
+    return this.response.getByLabel('Response body');
+  }
+}
