@@ -80,7 +80,7 @@ export function toApiError(error: unknown): ApiError {
   });
 }
 
-/** The last middleware: writes every error as JSON. Stack traces go to the log, never to the client. */
+/** Creates the last middleware, which writes every error as JSON. Stack traces go to the log, never to the client. */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const apiError = toApiError(error);

@@ -11,7 +11,7 @@ import { SESSION_COOKIE, type Session, type SessionStore } from './sessions.ts';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-/** The session of the request, set by `requireSession`. */
+/** Returns the session of the request, which `requireSession` stored. */
 export function sessionOf(res: Response): Session {
   const session = res.locals.session as Session | undefined;
   if (!session) {
@@ -119,9 +119,9 @@ export function requireSession(sessions: SessionStore): RequestHandler {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Protects state-changing calls against other websites: the Origin, when sent, must be this
- * server's own; Sec-Fetch-Site, when sent, must be same-origin; the body must be JSON (a plain
- * HTML form cannot send that); and the CSRF token of the session must be in the x-csrf-token header.
+ * Protects state-changing calls against other websites. An Origin header, when sent, must be this
+ * server's own, and Sec-Fetch-Site, when sent, must be same-origin or none. The body must be JSON,
+ * which a plain HTML form cannot send. The session's CSRF token must be in the x-csrf-token header.
  */
 export const csrfProtection: RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) {
@@ -168,7 +168,7 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** The media type of a Content-Type header, lower-cased and without parameters such as charset. */
+/** Returns the media type of a Content-Type header, lower-cased and without parameters such as charset. */
 function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }

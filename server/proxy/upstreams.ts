@@ -18,7 +18,7 @@ export class UpstreamPolicy {
     this.origins = new Set([...X_API_ORIGINS, sandboxOrigin, ...extraOrigins]);
   }
 
-  /** The allowed origins, as shown to the user. */
+  /** Returns the allowed origins, as shown to the user. */
   list(): string[] {
     return [...this.origins];
   }
