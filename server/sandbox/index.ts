@@ -12,6 +12,7 @@ import type { SandboxPortal } from '../../shared/sandbox-portal.ts';
 
 import { createSandboxApp } from './app.ts';
 import { buildPortal } from './portal.ts';
+import type { RateLimitMode } from './rate-limit.ts';
 import { createSandboxState, type SandboxState } from './state.ts';
 
 export { percentEncode } from './percent-encoding.ts';
@@ -19,6 +20,7 @@ export { buildBaseString, buildBaseUrl, collectParameters, computeSignature, par
 export type { OAuth1FailureReason } from './oauth1.ts';
 export { SEEDED_USER_IDS } from './seed.ts';
 export { rateLimitBucketKey, RATE_LIMITS } from './rate-limit.ts';
+export type { RateLimitMode } from './rate-limit.ts';
 export { AUTH_ERROR_HEADER } from './problems.ts';
 export type { SandboxState } from './state.ts';
 
@@ -31,6 +33,11 @@ export interface SandboxOptions {
   allowedHosts?: string[];
   /** Logger that gets one line per request and never a secret. Defaults to a silent logger. */
   logger?: Logger;
+  /**
+   * 'off' lets every request through and counts none, so that `npm run bench` can send thousands
+   * of follows. The x-rate-limit-* headers then always report a full window. Defaults to 'enforced'.
+   */
+  rateLimits?: RateLimitMode;
 }
 
 export interface Sandbox {
@@ -58,7 +65,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     throw new Error('SandboxOptions.seed must not be empty; pass a secret string from which the sandbox derives its keys');
   }
   const logger = options.logger ?? pino({ level: 'silent' });
-  const state = createSandboxState(options.seed, options.now ?? Date.now, logger, options.allowedHosts ?? []);
+  const state = createSandboxState(options.seed, options.now ?? Date.now, logger, options.allowedHosts ?? [], options.rateLimits);
 
   return {
     app: createSandboxApp(state),

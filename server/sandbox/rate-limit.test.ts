@@ -78,4 +78,13 @@ describe('RateLimiter', () => {
 
     expect(limiter.consume(FOLLOW_KEY).allowed).toBe(true);
   });
+
+  it('lets every request through when off', () => {
+    const limiter = new RateLimiter(() => 0, 'off');
+
+    for (let request = 0; request < 60; request += 1) {
+      expect(limiter.consume(FOLLOW_KEY).allowed).toBe(true);
+    }
+    expect(limiter.peek(FOLLOW_KEY).remaining).toBe(50);
+  });
 });

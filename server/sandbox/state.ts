@@ -6,7 +6,7 @@ import { deriveKey } from './derive.ts';
 import { FollowGraph } from './graph.ts';
 import { OAuth1Verifier } from './oauth1-verifier.ts';
 import { PaginationTokens } from './pagination.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { createSeedCredentials, seedGraph } from './seed.ts';
 
 export interface SandboxState {
@@ -24,10 +24,16 @@ export interface SandboxState {
   reset(): void;
 }
 
-export function createSandboxState(seed: string, now: () => number, logger: Logger, allowedHosts: readonly string[]): SandboxState {
+export function createSandboxState(
+  seed: string,
+  now: () => number,
+  logger: Logger,
+  allowedHosts: readonly string[],
+  rateLimits: RateLimitMode = 'enforced',
+): SandboxState {
   const credentials = new CredentialStore(createSeedCredentials(seed));
   const verifier = new OAuth1Verifier(credentials, now);
-  const rateLimiter = new RateLimiter(now);
+  const rateLimiter = new RateLimiter(now, rateLimits);
 
   const state: SandboxState = {
     graph: createSeededGraph(),
