@@ -5,6 +5,21 @@ import { z } from 'zod';
  * Every key and token here is fake and only valid against the local sandbox.
  */
 
+/**
+ * The OAuth 2.0 client of a sandbox app. A confidential client authenticates to the token endpoint
+ * with HTTP Basic (client ID and secret). A public client has no secret, sends its client_id in the
+ * body and relies on PKCE alone.
+ */
+export const sandboxOAuth2ClientSchema = z.strictObject({
+  clientId: z.string(),
+  /** Null for a public client. */
+  clientSecret: z.string().nullable(),
+  clientType: z.enum(['confidential', 'public']),
+  /** Callback URLs that the authorize endpoint accepts, compared exactly. */
+  redirectUris: z.array(z.string()),
+});
+export type SandboxOAuth2Client = z.infer<typeof sandboxOAuth2ClientSchema>;
+
 export const sandboxAppSchema = z.strictObject({
   name: z.string(),
   appId: z.string(),
@@ -14,6 +29,7 @@ export const sandboxAppSchema = z.strictObject({
   consumerKey: z.string(),
   consumerSecret: z.string(),
   bearerToken: z.string(),
+  oauth2: sandboxOAuth2ClientSchema,
 });
 export type SandboxApp = z.infer<typeof sandboxAppSchema>;
 

@@ -6,6 +6,7 @@ import { createHmac } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const DIGITS = '0123456789';
+const BASE64URL = `${ALPHANUMERIC}-_`;
 
 /** Returns `length` bytes of HMAC-SHA256(seed, label) output, extended with a block counter. */
 function deriveBytes(seed: string, label: string, length: number): Buffer {
@@ -32,6 +33,11 @@ function deriveString(seed: string, label: string, length: number, alphabet: str
 
 export function deriveAlphanumeric(seed: string, label: string, length: number): string {
   return deriveString(seed, label, length, ALPHANUMERIC);
+}
+
+/** Returns a string of base64url characters (`A-Z a-z 0-9 - _`), like the secrets of X's OAuth 2.0 clients. */
+export function deriveBase64Url(seed: string, label: string, length: number): string {
+  return deriveString(seed, label, length, BASE64URL);
 }
 
 /** Returns a decimal string of `length` digits without a leading zero. */

@@ -45,8 +45,14 @@ export interface Sandbox {
   app: Express;
   /** The data of the developer-portal page. */
   portal(): SandboxPortal;
-  /** Goes back to the seeded state: graph, nonces and rate-limit counters. */
+  /** Goes back to the seeded state: graph, nonces, rate-limit counters and OAuth 2.0 codes and tokens. */
   reset(): void;
+  /**
+   * Adds a callback URL that `/i/oauth2/authorize` accepts for an OAuth 2.0 client, such as the
+   * workbench's own callback once it listens on its port. Throws for an unknown client ID or a URL that
+   * is not absolute http(s), or that has a fragment or a user name.
+   */
+  registerRedirectUri(clientId: string, uri: string): void;
   /**
    * The in-memory state, for scenarios and benchmarks, such as
    * `state.graph.addGeneratedFollowers(id, 100_000)` or `state.rateLimiter.setRemaining(key, 1)`.
@@ -71,6 +77,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     app: createSandboxApp(state),
     portal: () => buildPortal(state),
     reset: () => state.reset(),
+    registerRedirectUri: (clientId, uri) => state.oauth2.clients.registerRedirectUri(clientId, uri),
     state,
   };
 }

@@ -8,7 +8,7 @@ export function buildPortal(state: SandboxState): SandboxPortal {
   const graph = state.graph;
 
   return {
-    apps: state.credentials.seeded.apps.map((app) => ({ ...app })),
+    apps: state.credentials.seeded.apps.map((app) => ({ ...app, oauth2: state.oauth2.clients.describe(app) })),
     users: graph.listNamedUsers().map((user) => ({
       id: user.id,
       username: user.username,
@@ -55,6 +55,7 @@ table { border-collapse: collapse; width: 100%; background: #fff; border: 1px so
 th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid #eff3f4; vertical-align: top; }
 th { font-size: 13px; color: #536471; }
 td.secret { font-family: ui-monospace, monospace; font-size: 13px; word-break: break-all; }
+td.lines { white-space: pre-line; }
 `;
 
 function describeAccount(user: { protected: boolean; suspended: boolean }): string {
@@ -89,6 +90,16 @@ export function renderPortalHtml(portal: SandboxPortal): string {
       cell(String(user.followingCount)),
     ]),
   );
+  const oauth2Clients = table(
+    ['App', 'Client type', 'OAuth 2.0 client ID', 'Client secret', 'Registered callback URLs'],
+    portal.apps.map((app) => [
+      cell(app.name),
+      cell(app.oauth2.clientType === 'public' ? 'Public (PKCE only, no secret)' : 'Confidential'),
+      cell(app.oauth2.clientId, 'secret'),
+      cell(app.oauth2.clientSecret ?? 'None', 'secret'),
+      cell(app.oauth2.redirectUris.length === 0 ? 'None' : app.oauth2.redirectUris.join('\n'), 'secret lines'),
+    ]),
+  );
   const tokens = table(
     ['App', 'User', 'Access token', 'Access token secret'],
     portal.tokens.map((token) => [
@@ -113,6 +124,9 @@ export function renderPortalHtml(portal: SandboxPortal): string {
 <p class="note">These keys and tokens are fake. Only this local X sandbox accepts them, and they change when the sandbox seed changes. The same data is at <a href="/portal.json">/portal.json</a>.</p>
 <h2>Apps</h2>
 ${apps}
+<h2>OAuth 2.0 clients</h2>
+<p>Authorize at <code>/i/oauth2/authorize</code>, exchange codes at <code>/2/oauth2/token</code> and revoke tokens at <code>/2/oauth2/revoke</code> on this sandbox.</p>
+${oauth2Clients}
 <h2>Users</h2>
 ${users}
 <h2>Access tokens</h2>

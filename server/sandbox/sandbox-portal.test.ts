@@ -4,6 +4,7 @@ import { userIdFromAccessToken } from '../../shared/ids.ts';
 import { sandboxPortalSchema } from '../../shared/sandbox-portal.ts';
 
 import { createSandbox } from './index.ts';
+import { DEFAULT_REDIRECT_URI } from './oauth2/clients.ts';
 import { escapeHtml, PORTAL_CSP } from './portal.ts';
 import { POPULAR_FOLLOWER_COUNT, SEEDED_USER_IDS } from './seed.ts';
 import { SandboxHarness, sendRaw, TEST_SEED } from './test-harness.ts';
@@ -36,6 +37,7 @@ describe('GET /portal.json', () => {
       ['Workbench Sandbox App', 'read-write', true],
       ['Read-only Sandbox App', 'read', true],
       ['Unattached Sandbox App', 'read-write', false],
+      ['Public PKCE Client', 'read-write', true],
     ]);
     expect(portal.tokens[0]).toMatchObject({ appName: 'Workbench Sandbox App', userId: SEEDED_USER_IDS.workbenchDev, username: 'workbench_dev' });
   });
@@ -48,6 +50,8 @@ describe('GET /portal.json', () => {
       expect(app.consumerKey).toMatch(/^[A-Za-z0-9]{25}$/);
       expect(app.consumerSecret).toMatch(/^[A-Za-z0-9]{50}$/);
       expect(app.bearerToken).toMatch(/^A{21}[A-Za-z0-9]{91}$/);
+      expect(app.oauth2.clientId).toMatch(/^[A-Za-z0-9_-]{34}$/);
+      expect(Buffer.from(app.oauth2.clientId, 'base64url').toString('utf8')).toMatch(/^[A-Za-z0-9]{20}:1:ci$/);
     }
     for (const token of portal.tokens) {
       expect(token.accessToken).toMatch(/^[0-9]{1,19}-[A-Za-z0-9]{40}$/);
@@ -58,6 +62,22 @@ describe('GET /portal.json', () => {
       const owners = portal.tokens.filter((token) => token.appName === app.name).map((token) => token.username);
       expect(owners).toEqual(['workbench_dev', 'ada_builds']);
     }
+  });
+
+  it('gives every app an OAuth 2.0 client', () => {
+    const clients = harness.portal.apps.map((app) => [app.name, app.oauth2.clientType, app.oauth2.redirectUris]);
+
+    expect(clients).toEqual([
+      ['Workbench Sandbox App', 'confidential', [DEFAULT_REDIRECT_URI]],
+      ['Read-only Sandbox App', 'confidential', [DEFAULT_REDIRECT_URI]],
+      ['Unattached Sandbox App', 'confidential', [DEFAULT_REDIRECT_URI]],
+      ['Public PKCE Client', 'public', [DEFAULT_REDIRECT_URI]],
+    ]);
+    for (const app of harness.portal.apps.filter((candidate) => candidate.oauth2.clientType === 'confidential')) {
+      expect(app.oauth2.clientSecret).toMatch(/^[A-Za-z0-9_-]{50}$/);
+    }
+    expect(harness.portal.apps[3]!.oauth2.clientSecret).toBeNull();
+    expect(new Set(harness.portal.apps.map((app) => app.oauth2.clientId)).size).toBe(4);
   });
 
   it('lists the seeded users with live counts', () => {
@@ -98,10 +118,47 @@ describe('GET /portal.json', () => {
     expect(again).toEqual(harness.portal);
     expect(other.apps[0]?.consumerKey).not.toBe(harness.portal.apps[0]?.consumerKey);
     expect(other.tokens[0]?.accessToken).not.toBe(harness.portal.tokens[0]?.accessToken);
+    expect(other.apps[0]?.oauth2.clientId).not.toBe(harness.portal.apps[0]?.oauth2.clientId);
+    expect(other.apps[0]?.oauth2.clientSecret).not.toBe(harness.portal.apps[0]?.oauth2.clientSecret);
   });
 
   it('rejects an empty seed', () => {
     expect(() => createSandbox({ seed: '' })).toThrow('SandboxOptions.seed must not be empty');
+  });
+});
+
+describe('registerRedirectUri', () => {
+  const CALLBACK = 'http://127.0.0.1:4999/oauth2/callback';
+
+  it('adds a callback URL to the portal once', () => {
+    const sandbox = createSandbox({ seed: TEST_SEED });
+    const clientId = sandbox.portal().apps[0]!.oauth2.clientId;
+
+    sandbox.registerRedirectUri(clientId, CALLBACK);
+    sandbox.registerRedirectUri(clientId, CALLBACK);
+    sandbox.reset();
+
+    expect(sandbox.portal().apps[0]!.oauth2.redirectUris).toEqual([DEFAULT_REDIRECT_URI, CALLBACK]);
+    expect(sandbox.portal().apps[1]!.oauth2.redirectUris).toEqual([DEFAULT_REDIRECT_URI]);
+  });
+
+  it('rejects an unknown client ID', () => {
+    const sandbox = createSandbox({ seed: TEST_SEED });
+
+    expect(() => sandbox.registerRedirectUri('nope', CALLBACK)).toThrow('registerRedirectUri: unknown client_id "nope"');
+  });
+
+  it.each([
+    ['/oauth2/callback', 'is not an absolute URL'],
+    ['javascript:alert(1)', 'must use http or https'],
+    ['http://127.0.0.1:4999/callback#done', 'must not contain a fragment'],
+    ['http://user:pass@127.0.0.1:4999/callback', 'must not contain a user name or password'],
+  ])('rejects %s', (uri, message) => {
+    const sandbox = createSandbox({ seed: TEST_SEED });
+    const clientId = sandbox.portal().apps[0]!.oauth2.clientId;
+
+    expect(() => sandbox.registerRedirectUri(clientId, uri)).toThrow(message);
+    expect(sandbox.portal().apps[0]!.oauth2.redirectUris).toEqual([DEFAULT_REDIRECT_URI]);
   });
 });
 
@@ -119,6 +176,10 @@ describe('GET /', () => {
     expect(response.text).toContain(harness.portal.apps[0]!.consumerKey);
     expect(response.text).toContain(harness.portal.tokens[0]!.accessTokenSecret);
     expect(response.text).toContain('@workbench_dev (1588987262754234368)');
+    expect(response.text).toContain(harness.portal.apps[0]!.oauth2.clientId);
+    expect(response.text).toContain(harness.portal.apps[0]!.oauth2.clientSecret!);
+    expect(response.text).toContain(`<td class="secret lines">${DEFAULT_REDIRECT_URI}</td>`);
+    expect(response.text).toContain('<td>Public (PKCE only, no secret)</td>');
   });
 
   it('escapes HTML', () => {

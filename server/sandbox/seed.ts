@@ -1,11 +1,12 @@
 /**
- * The sandbox's seeded state: three apps, a handful of users with follow edges, and access tokens.
+ * The sandbox's seeded state: four apps, a handful of users with follow edges, and access tokens.
  * Keys and tokens derive from the seed secret; users and edges are the same for every seed.
  */
 import type { SandboxApp, SandboxToken } from '../../shared/sandbox-portal.ts';
 
-import { deriveAlphanumeric, deriveDigits } from './derive.ts';
+import { deriveAlphanumeric, deriveBase64Url, deriveDigits } from './derive.ts';
 import { DEFAULT_PROFILE_IMAGE_URL, type FollowGraph, type UserProfile } from './graph.ts';
+import { DEFAULT_REDIRECT_URI } from './oauth2/clients.ts';
 
 /** IDs of the seeded users. Several exceed 2^53 on purpose, so they only survive as strings. */
 export const SEEDED_USER_IDS = {
@@ -24,10 +25,15 @@ export const SEEDED_USER_IDS = {
 /** Number of generated followers of popular_pia: enough for three pages at max_results=100. */
 export const POPULAR_FOLLOWER_COUNT = 250;
 
+/**
+ * Every app has an OAuth 2.0 client. The first three are confidential clients, as X's "Web App,
+ * Automated App or Bot" type is; the last is a public client ("Native App" on X), which has no secret.
+ */
 const APP_DEFINITIONS = [
-  { name: 'Workbench Sandbox App', permission: 'read-write', projectAttached: true },
-  { name: 'Read-only Sandbox App', permission: 'read', projectAttached: true },
-  { name: 'Unattached Sandbox App', permission: 'read-write', projectAttached: false },
+  { name: 'Workbench Sandbox App', permission: 'read-write', projectAttached: true, clientType: 'confidential' },
+  { name: 'Read-only Sandbox App', permission: 'read', projectAttached: true, clientType: 'confidential' },
+  { name: 'Unattached Sandbox App', permission: 'read-write', projectAttached: false, clientType: 'confidential' },
+  { name: 'Public PKCE Client', permission: 'read-write', projectAttached: true, clientType: 'public' },
 ] as const;
 
 /** Users who get an access token for every app; the first one's token for the first app comes first. */
@@ -51,6 +57,12 @@ export function createSeedCredentials(seed: string): SeedCredentials {
     consumerKey: deriveAlphanumeric(seed, `consumer-key:${index}`, 25),
     consumerSecret: deriveAlphanumeric(seed, `consumer-secret:${index}`, 50),
     bearerToken: 'A'.repeat(21) + deriveAlphanumeric(seed, `bearer-token:${index}`, 91),
+    oauth2: {
+      clientId: deriveClientId(seed, index),
+      clientSecret: definition.clientType === 'public' ? null : deriveBase64Url(seed, `oauth2-client-secret:${index}`, 50),
+      clientType: definition.clientType,
+      redirectUris: [DEFAULT_REDIRECT_URI],
+    },
   }));
 
   const tokens: SandboxToken[] = [];
@@ -67,6 +79,14 @@ export function createSeedCredentials(seed: string): SeedCredentials {
   });
 
   return { apps, tokens };
+}
+
+/**
+ * Returns a 34-character client ID shaped like X's, which are the unpadded base64 of
+ * `<20 random characters>:1:ci`. The sandbox uses the URL-safe alphabet, so IDs need no escaping.
+ */
+function deriveClientId(seed: string, appIndex: number): string {
+  return Buffer.from(`${deriveAlphanumeric(seed, `oauth2-client-id:${appIndex}`, 20)}:1:ci`).toString('base64url');
 }
 
 type ProfileInput = Pick<UserProfile, 'id' | 'username' | 'name' | 'createdAt' | 'description'> & Partial<UserProfile>;

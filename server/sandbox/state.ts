@@ -5,6 +5,7 @@ import { CredentialStore } from './credentials.ts';
 import { deriveKey } from './derive.ts';
 import { FollowGraph } from './graph.ts';
 import { OAuth1Verifier } from './oauth1-verifier.ts';
+import { createOAuth2State, type OAuth2State } from './oauth2/oauth2-state.ts';
 import { PaginationTokens } from './pagination.ts';
 import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { createSeedCredentials, seedGraph } from './seed.ts';
@@ -16,11 +17,16 @@ export interface SandboxState {
   readonly verifier: OAuth1Verifier;
   readonly rateLimiter: RateLimiter;
   readonly paginationTokens: PaginationTokens;
+  /** OAuth 2.0 clients, authorization codes and tokens. */
+  readonly oauth2: OAuth2State;
   readonly now: () => number;
   readonly logger: Logger;
   /** Host header values accepted besides loopback names with the listening port, lower-cased. */
   readonly allowedHosts: readonly string[];
-  /** Restores the seeded graph and clears every recorded nonce and rate-limit counter. */
+  /**
+   * Restores the seeded graph and clears every recorded nonce, rate-limit counter and OAuth 2.0
+   * code and token. Registered OAuth 2.0 redirect URIs stay.
+   */
   reset(): void;
 }
 
@@ -34,6 +40,7 @@ export function createSandboxState(
   const credentials = new CredentialStore(createSeedCredentials(seed));
   const verifier = new OAuth1Verifier(credentials, now);
   const rateLimiter = new RateLimiter(now, rateLimits);
+  const oauth2 = createOAuth2State(credentials.seeded.apps);
 
   const state: SandboxState = {
     graph: createSeededGraph(),
@@ -41,6 +48,7 @@ export function createSandboxState(
     verifier,
     rateLimiter,
     paginationTokens: new PaginationTokens(deriveKey(seed, 'pagination-token')),
+    oauth2,
     now,
     logger,
     allowedHosts: allowedHosts.map((host) => host.toLowerCase()),
@@ -48,6 +56,7 @@ export function createSandboxState(
       state.graph = createSeededGraph();
       verifier.reset();
       rateLimiter.reset();
+      oauth2.reset();
     },
   };
 

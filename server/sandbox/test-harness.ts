@@ -14,6 +14,7 @@ export const APP_NAMES = {
   readWrite: 'Workbench Sandbox App',
   readOnly: 'Read-only Sandbox App',
   unattached: 'Unattached Sandbox App',
+  publicClient: 'Public PKCE Client',
 } as const;
 
 export interface TestResponse {
