@@ -9,7 +9,15 @@ import type { SecretBox } from './crypto/secret-box.ts';
 import type { Db } from './db/database.ts';
 import { ApiError, createErrorHandler } from './http/errors.ts';
 import { requestLog } from './http/request-log.ts';
-import { csrfProtection, hostCheck, readCookie, requireSession, securityHeaders, setSessionCookie } from './http/security.ts';
+import {
+  csrfProtection,
+  hostCheck,
+  readCookie,
+  requireSession,
+  sameOriginCheck,
+  securityHeaders,
+  setSessionCookie,
+} from './http/security.ts';
 import { SESSION_COOKIE, SessionStore } from './http/sessions.ts';
 import { seedDefaultEnvironments } from './proxy/default-environments.ts';
 import { environmentRoutes } from './proxy/environments/routes.ts';
@@ -62,6 +70,8 @@ export function createApp(deps: AppDependencies): Express {
   app.use(requestLog(logger));
 
   const api = express.Router();
+  // Before the body parser, so that a cross-site call is rejected as such whatever its body holds.
+  api.use(sameOriginCheck);
   api.use(express.json({ limit: MAX_API_BODY, strict: true, type: () => true }));
   api.get('/session', (req, res) => {
     let session = sessions.find(readCookie(req, SESSION_COOKIE));

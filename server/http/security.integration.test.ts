@@ -103,6 +103,18 @@ describe('security', () => {
 
       expect(status).toBe(403);
     });
+
+    it('rejects a cross-site non-JSON form with 403', async () => {
+      const response = await fetch(`${workbench.url}/api/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://127.0.0.1:9' },
+        body: 'environmentId=x&requestId=follow',
+      });
+      const body = (await response.json()) as ApiErrorBody;
+
+      expect(response.status).toBe(403);
+      expect(body.error.code).toBe('forbidden_origin');
+    });
   });
 
   describe('hardening', () => {

@@ -119,11 +119,11 @@ export function requireSession(sessions: SessionStore): RequestHandler {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Protects state-changing calls against other websites. An Origin header, when sent, must be this
- * server's own, and Sec-Fetch-Site, when sent, must be same-origin or none. The body must be JSON,
- * which a plain HTML form cannot send. The session's CSRF token must be in the x-csrf-token header.
+ * Rejects state-changing calls from other websites before their body is read: the Origin, when
+ * sent, must be this server's own, and Sec-Fetch-Site, when sent, must be same-origin. A page on
+ * another port of the same host is same-site, so the SameSite=Strict cookie alone does not stop it.
  */
-export const csrfProtection: RequestHandler = (req, res, next) => {
+export const sameOriginCheck: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) {
     next();
     return;
@@ -145,6 +145,20 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
     next(new ApiError('forbidden_origin', `Cross-site request rejected: Sec-Fetch-Site is ${JSON.stringify(fetchSite)}`));
     return;
   }
+
+  next();
+};
+
+/**
+ * Protects state-changing calls of a session: the body must be JSON (a plain HTML form cannot
+ * send that), and the CSRF token of the session must be in the x-csrf-token header.
+ */
+export const csrfProtection: RequestHandler = (req, res, next) => {
+  if (SAFE_METHODS.has(req.method)) {
+    next();
+    return;
+  }
+
   if (mediaType(req.headers['content-type']) !== 'application/json') {
     next(
       new ApiError(
