@@ -40,7 +40,7 @@ export function createSandboxState(
   const credentials = new CredentialStore(createSeedCredentials(seed));
   const verifier = new OAuth1Verifier(credentials, now);
   const rateLimiter = new RateLimiter(now, rateLimits);
-  const oauth2 = createOAuth2State(credentials.seeded.apps);
+  const oauth2 = createOAuth2State(credentials.seeded.apps, now);
 
   const state: SandboxState = {
     graph: createSeededGraph(),
