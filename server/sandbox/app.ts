@@ -1,4 +1,4 @@
-/** Assembles the sandbox's Express app: host check, portal, API routes, 404 and the error handler. */
+/** Assembles the sandbox's Express app: host check, portal, OAuth 2.0 routes, API routes, 404 and the error handler. */
 import { STATUS_CODES } from 'node:http';
 
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
@@ -6,6 +6,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { describeRoutes, MAX_BODY_BYTES, mountApiRoutes } from './api-routes.ts';
 import { rawPath } from './auth.ts';
 import { checkHost } from './host-check.ts';
+import { describeOAuth2Routes, mountOAuth2Routes } from './oauth2/routes.ts';
 import { buildPortal, PORTAL_CSP, renderPortalHtml } from './portal.ts';
 import { AUTH_ERROR_HEADER, internalError, invalidRequest, payloadTooLarge, routeNotFound, SandboxProblem } from './problems.ts';
 import type { SandboxState } from './state.ts';
@@ -34,10 +35,11 @@ export function createSandboxApp(state: SandboxState): Express {
     response.json(buildPortal(state));
   });
 
+  mountOAuth2Routes(app, state);
   mountApiRoutes(app, state);
 
   app.use((request) => {
-    throw routeNotFound(request.method, rawPath(request), describeRoutes());
+    throw routeNotFound(request.method, rawPath(request), [...describeRoutes(), ...describeOAuth2Routes()]);
   });
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) {

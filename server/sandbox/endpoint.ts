@@ -1,5 +1,6 @@
 /** The shape of one API endpoint: its route, who may call it, and its parse and handle steps. */
 import type { Caller } from './auth.ts';
+import type { OAuth2Scope } from './oauth2/scopes.ts';
 import type { EndpointName } from './rate-limit.ts';
 import type { SandboxState } from './state.ts';
 
@@ -23,6 +24,8 @@ interface EndpointInfo {
   userContextOnly: boolean;
   /** Whether the app needs read-write permission. */
   writes: boolean;
+  /** Scopes an OAuth 2.0 user access token needs, from X's authentication mapping for the endpoint. */
+  oauth2Scopes: readonly OAuth2Scope[];
 }
 
 export interface EndpointDefinition<Input> extends EndpointInfo {

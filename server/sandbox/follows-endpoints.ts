@@ -38,6 +38,7 @@ export const followEndpoint = defineEndpoint({
   path: '/2/users/:id/following',
   userContextOnly: true,
   writes: true,
+  oauth2Scopes: ['follows.write', 'tweet.read', 'users.read'],
   parse(request, caller) {
     const errors: ParameterError[] = [];
     parseQuery(request.rawQuery, [], ['id'], errors);
@@ -66,6 +67,7 @@ export const unfollowEndpoint = defineEndpoint({
   path: '/2/users/:source_user_id/following/:target_user_id',
   userContextOnly: true,
   writes: true,
+  oauth2Scopes: ['follows.write', 'tweet.read', 'users.read'],
   parse(request, caller) {
     const errors: ParameterError[] = [];
     parseQuery(request.rawQuery, [], ['source_user_id', 'target_user_id'], errors);
@@ -171,6 +173,7 @@ function defineListEndpoint(kind: FollowListKind) {
     path: `/2/users/:id/${kind}`,
     userContextOnly: false,
     writes: false,
+    oauth2Scopes: ['follows.read', 'tweet.read', 'users.read'],
     parse: (request, _caller, state) => parseListRequest(kind, request, state),
     handle: (input, _caller, state) => handleList(kind, input, state),
   });

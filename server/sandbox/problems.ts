@@ -74,6 +74,24 @@ export function oauth1Permissions(): SandboxProblem {
   );
 }
 
+/**
+ * Builds the 403 for an OAuth 2.0 token without the endpoint's scopes.
+ * NOTE: X does not publish this body. The sandbox keeps X's problem shape with the client-forbidden
+ * type, and its detail names the missing scopes.
+ */
+export function missingScopes(missing: readonly string[], required: readonly string[]): SandboxProblem {
+  return new SandboxProblem(
+    403,
+    {
+      title: 'Forbidden',
+      detail: `Missing scopes: ${missing.join(' ')}. This endpoint needs the OAuth 2.0 scopes ${required.join(' ')}.`,
+      type: `${PROBLEM_TYPE_PREFIX}client-forbidden`,
+      status: 403,
+    },
+    { [AUTH_ERROR_HEADER]: 'missing_scopes' },
+  );
+}
+
 /** X's body for an app that is not attached to a Project. It has no `status` field. */
 export function clientForbidden(appId: string): SandboxProblem {
   return new SandboxProblem(

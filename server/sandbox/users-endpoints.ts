@@ -21,6 +21,7 @@ export const meEndpoint = defineEndpoint({
   path: '/2/users/me',
   userContextOnly: true,
   writes: false,
+  oauth2Scopes: ['tweet.read', 'users.read'],
   parse(request) {
     const errors: ParameterError[] = [];
     const fields = checkLookupQuery(request.rawQuery, [], errors);
@@ -45,6 +46,7 @@ export const userByUsernameEndpoint = defineEndpoint({
   path: '/2/users/by/username/:username',
   userContextOnly: false,
   writes: false,
+  oauth2Scopes: ['tweet.read', 'users.read'],
   parse(request) {
     const errors: ParameterError[] = [];
     const fields = checkLookupQuery(request.rawQuery, ['username'], errors);
