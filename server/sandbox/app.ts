@@ -10,8 +10,10 @@ import { describeOAuth2Routes, mountOAuth2Routes } from './oauth2/routes.ts';
 import { buildPortal, PORTAL_CSP, renderPortalHtml } from './portal.ts';
 import { AUTH_ERROR_HEADER, internalError, invalidRequest, payloadTooLarge, routeNotFound, SandboxProblem } from './problems.ts';
 import type { SandboxState } from './state.ts';
+import { mountControlRoutes, tenantDateHeader } from './tenants/control-routes.ts';
 
-export function createSandboxApp(state: SandboxState): Express {
+/** `adminToken` enables the control API under /__sandbox; without it the control API does not exist. */
+export function createSandboxApp(state: SandboxState, adminToken?: string): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -26,6 +28,7 @@ export function createSandboxApp(state: SandboxState): Express {
     next();
   });
   app.use(checkHost(state.allowedHosts));
+  app.use(tenantDateHeader(state));
 
   app.get('/', (_request, response) => {
     response.set('content-security-policy', PORTAL_CSP);
@@ -35,6 +38,9 @@ export function createSandboxApp(state: SandboxState): Express {
     response.json(buildPortal(state));
   });
 
+  if (adminToken !== undefined) {
+    mountControlRoutes(app, state, adminToken);
+  }
   mountOAuth2Routes(app, state);
   mountApiRoutes(app, state);
 

@@ -30,6 +30,16 @@ export class CredentialStore implements OAuth1CredentialLookup {
     }
   }
 
+  /** Adds an app and its access token that were created after the seed, such as a tenant's. */
+  register(app: SandboxApp, token: SandboxToken): void {
+    if (this.appsByConsumerKey.has(app.consumerKey) || this.tokensByAccessToken.has(token.accessToken)) {
+      throw new Error(`register: the consumer key or access token of app "${app.name}" is already registered`);
+    }
+    this.appsByConsumerKey.set(app.consumerKey, app);
+    this.appsByBearerToken.set(app.bearerToken, app);
+    this.tokensByAccessToken.set(token.accessToken, { app, token });
+  }
+
   findConsumerSecret(consumerKey: string): string | undefined {
     return this.appsByConsumerKey.get(consumerKey)?.consumerSecret;
   }

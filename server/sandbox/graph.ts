@@ -24,7 +24,7 @@ export interface UserProfile {
   tweetCount: number;
   listedCount: number;
   likeCount: number;
-  /** True for users made by addGeneratedFollowers, which the portal leaves out. */
+  /** True for users made by addGeneratedFollowers or for a sandbox tenant, which the portal leaves out. */
   generated: boolean;
 }
 
@@ -124,6 +124,35 @@ export class FollowGraph {
     this.addEdge(sourceId, targetId);
 
     return true;
+  }
+
+  /** Deletes a pending request without following; returns false when there was no such request. */
+  declineFollowRequest(targetId: string, sourceId: string): boolean {
+    return this.pendingRequests.get(targetId)?.delete(sourceId) ?? false;
+  }
+
+  /** Returns the IDs of the protected users whose acceptance the source's follow requests wait for. */
+  pendingTargetsOf(sourceId: string): string[] {
+    const targets: string[] = [];
+    for (const [targetId, sources] of this.pendingRequests) {
+      if (sources.has(sourceId)) {
+        targets.push(targetId);
+      }
+    }
+
+    return targets;
+  }
+
+  /** Removes every follow and pending follow request that the source made. */
+  clearFollowsOf(sourceId: string): void {
+    const following = this.lists.following.get(sourceId);
+    const targetIds = following === undefined ? [] : following.pageOlderThan(null, following.size).ids;
+    for (const targetId of targetIds) {
+      this.unfollow(sourceId, targetId);
+    }
+    for (const sources of this.pendingRequests.values()) {
+      sources.delete(sourceId);
+    }
   }
 
   /** Returns the list, or undefined when the user has never had an entry in it. */

@@ -38,6 +38,11 @@ export interface SandboxOptions {
    * of follows. The x-rate-limit-* headers then always report a full window. Defaults to 'enforced'.
    */
   rateLimits?: RateLimitMode;
+  /**
+   * Secret that the control API under /__sandbox requires in the x-sandbox-admin-token header, to
+   * provision tenants and apply scenarios. Without it the control API does not exist.
+   */
+  adminToken?: string;
 }
 
 export interface Sandbox {
@@ -70,11 +75,14 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   if (options.seed === '') {
     throw new Error('SandboxOptions.seed must not be empty; pass a secret string from which the sandbox derives its keys');
   }
+  if (options.adminToken !== undefined && options.adminToken.length < 16) {
+    throw new Error(`SandboxOptions.adminToken must have at least 16 characters; got ${options.adminToken.length}`);
+  }
   const logger = options.logger ?? pino({ level: 'silent' });
   const state = createSandboxState(options.seed, options.now ?? Date.now, logger, options.allowedHosts ?? [], options.rateLimits);
 
   return {
-    app: createSandboxApp(state),
+    app: createSandboxApp(state, options.adminToken),
     portal: () => buildPortal(state),
     reset: () => state.reset(),
     registerRedirectUri: (clientId, uri) => state.oauth2.clients.registerRedirectUri(clientId, uri),

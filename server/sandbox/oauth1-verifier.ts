@@ -47,9 +47,14 @@ export class OAuth1Verifier {
   /** Random key for comparing signatures through their HMACs, so both sides have equal length. */
   private readonly comparisonKey = randomBytes(32);
 
+  /**
+   * `clockOffsetMs` moves the clock that one app's timestamps are checked against, for the sandbox's
+   * Clock skew scenario.
+   */
   constructor(
     private readonly credentials: OAuth1CredentialLookup,
     private readonly now: () => number,
+    private readonly clockOffsetMs: (consumerKey: string) => number = () => 0,
   ) {
     this.nonces = new NonceCache(now, TIMESTAMP_WINDOW_SECONDS * 1000);
   }
@@ -70,7 +75,7 @@ export class OAuth1Verifier {
       return failure('invalid_timestamp', `oauth_timestamp must be Unix time in seconds; got ${JSON.stringify(header.timestamp)}.`);
     }
     const timestamp = Number(header.timestamp);
-    const nowSeconds = Math.floor(this.now() / 1000);
+    const nowSeconds = Math.floor((this.now() + this.clockOffsetMs(header.consumerKey)) / 1000);
     if (Math.abs(nowSeconds - timestamp) > TIMESTAMP_WINDOW_SECONDS) {
       return failure(
         'timestamp_out_of_window',

@@ -95,6 +95,11 @@ export class RateLimiter {
     bucket.remaining = remaining;
   }
 
+  /** Forgets one bucket, so it starts a full window on its next request. */
+  forget(key: string): void {
+    this.buckets.delete(key);
+  }
+
   /** Forgets every bucket, so each starts a full window on its next request. */
   reset(): void {
     this.buckets.clear();

@@ -9,6 +9,8 @@ import { createOAuth2State, type OAuth2State } from './oauth2/oauth2-state.ts';
 import { PaginationTokens } from './pagination.ts';
 import { RateLimiter, type RateLimitMode } from './rate-limit.ts';
 import { createSeedCredentials, seedGraph } from './seed.ts';
+import { TenantRegistry } from './tenants/registry.ts';
+import { restoreTenantFlags } from './tenants/scenarios.ts';
 
 export interface SandboxState {
   /** Replaced on reset, so read it from the state each time instead of keeping a reference. */
@@ -19,13 +21,16 @@ export interface SandboxState {
   readonly paginationTokens: PaginationTokens;
   /** OAuth 2.0 clients, authorization codes and tokens. */
   readonly oauth2: OAuth2State;
+  /** One app, user and scenario state per workbench workspace. */
+  readonly tenants: TenantRegistry;
   readonly now: () => number;
   readonly logger: Logger;
   /** Host header values accepted besides loopback names with the listening port, lower-cased. */
   readonly allowedHosts: readonly string[];
   /**
    * Restores the seeded graph and clears every recorded nonce, rate-limit counter and OAuth 2.0
-   * code and token. Registered OAuth 2.0 redirect URIs stay.
+   * code and token. Registered OAuth 2.0 redirect URIs and the tenants stay, with their scenarios
+   * undone and their users back in the graph.
    */
   reset(): void;
 }
@@ -38,7 +43,8 @@ export function createSandboxState(
   rateLimits: RateLimitMode = 'enforced',
 ): SandboxState {
   const credentials = new CredentialStore(createSeedCredentials(seed));
-  const verifier = new OAuth1Verifier(credentials, now);
+  const tenants = new TenantRegistry(seed, credentials);
+  const verifier = new OAuth1Verifier(credentials, now, (consumerKey) => tenants.clockOffsetForConsumerKey(consumerKey));
   const rateLimiter = new RateLimiter(now, rateLimits);
   const oauth2 = createOAuth2State(credentials.seeded.apps, now);
 
@@ -49,6 +55,7 @@ export function createSandboxState(
     rateLimiter,
     paginationTokens: new PaginationTokens(deriveKey(seed, 'pagination-token')),
     oauth2,
+    tenants,
     now,
     logger,
     allowedHosts: allowedHosts.map((host) => host.toLowerCase()),
@@ -57,6 +64,8 @@ export function createSandboxState(
       verifier.reset();
       rateLimiter.reset();
       oauth2.reset();
+      tenants.addUsersTo(state.graph);
+      tenants.list().forEach(restoreTenantFlags);
     },
   };
 
