@@ -22,6 +22,9 @@ import { SESSION_COOKIE, SessionStore } from './http/sessions.ts';
 import { seedDefaultEnvironments } from './proxy/default-environments.ts';
 import { environmentRoutes } from './proxy/environments/routes.ts';
 import { EnvironmentStore } from './proxy/environments/store.ts';
+import { HistoryRecorder } from './proxy/history/recorder.ts';
+import { historyRoutes } from './proxy/history/routes.ts';
+import { HistoryStore } from './proxy/history/store.ts';
 import { SendRateLimiter } from './proxy/send/send-rate-limit.ts';
 import { sendRoutes } from './proxy/send/routes.ts';
 import { SendService } from './proxy/send/send-service.ts';
@@ -61,6 +64,12 @@ export function createApp(deps: AppDependencies): Express {
   sessions.initialize();
   const sendService = new SendService({ environments, upstreams, timeoutMs: config.upstreamTimeoutMs });
   const rateLimiter = new SendRateLimiter(config.sendsPerMinute);
+  const history = new HistoryStore(db);
+  const historyRecorder = new HistoryRecorder({
+    store: history,
+    logger,
+    environmentName: (workspaceId, environmentId) => environments.list(workspaceId).find((environment) => environment.id === environmentId)?.name ?? null,
+  });
 
   const app = express();
   app.disable('x-powered-by');
@@ -92,7 +101,8 @@ export function createApp(deps: AppDependencies): Express {
   api.use(requireSession(sessions));
   api.use(csrfProtection);
   api.use('/environments', environmentRoutes(environments));
-  api.use('/send', sendRoutes(sendService, rateLimiter));
+  api.use('/send', sendRoutes(sendService, rateLimiter, historyRecorder));
+  api.use('/history', historyRoutes(history));
   api.use((req, _res, next) => {
     next(new ApiError('not_found', `No API route ${req.method} ${req.baseUrl}${req.path} (see the README for the API)`));
   });

@@ -45,4 +45,36 @@ export const MIGRATIONS: readonly string[] = [
     CHECK (secret = 0 OR plain_value IS NULL)
   );
   `,
+  // Request history, newest 1,000 per workspace, and imported Postman collections.
+  `
+  CREATE TABLE history (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    environment_name TEXT NOT NULL,
+    request_name TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL,
+    status INTEGER,
+    status_class TEXT NOT NULL CHECK (status_class IN ('1xx', '2xx', '3xx', '4xx', '5xx', 'error')),
+    error_message TEXT,
+    duration_ms REAL,
+    size_bytes INTEGER,
+    detail TEXT NOT NULL
+  );
+  CREATE INDEX history_by_workspace ON history(workspace_id, id);
+
+  CREATE TABLE collections (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    request_count INTEGER NOT NULL,
+    warnings TEXT NOT NULL,
+    model TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX collections_by_workspace ON collections(workspace_id, created_at);
+  `,
 ];
