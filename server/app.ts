@@ -25,6 +25,10 @@ import { EnvironmentStore } from './proxy/environments/store.ts';
 import { HistoryRecorder } from './proxy/history/recorder.ts';
 import { historyRoutes } from './proxy/history/routes.ts';
 import { HistoryStore } from './proxy/history/store.ts';
+import { OAuth2Service } from './proxy/oauth2/oauth2-service.ts';
+import { oauth2Routes } from './proxy/oauth2/routes.ts';
+import { OAuth2TokenClient } from './proxy/oauth2/token-client.ts';
+import { OAuth2TokenStore } from './proxy/oauth2/token-store.ts';
 import { SendRateLimiter } from './proxy/send/send-rate-limit.ts';
 import { sendRoutes } from './proxy/send/routes.ts';
 import { SendService } from './proxy/send/send-service.ts';
@@ -42,6 +46,10 @@ export interface AppDependencies {
   sandboxPortal: SandboxPortal;
   /** The port the server listens on, read at request time for the Host check. */
   getPort: () => number;
+  /** The OAuth 2.0 redirect URI, read at request time because it depends on the listening port. */
+  getOAuth2RedirectUri: () => string;
+  /** Clock of the OAuth 2.0 token expiry checks, in milliseconds; tests move it forward. Defaults to Date.now. */
+  now?: () => number;
   /** Folder of the built client; omitted when only the API is served (tests, dev mode). */
   staticDir?: string;
 }
@@ -49,12 +57,15 @@ export interface AppDependencies {
 /** Builds the workbench app without listening, so that tests can drive it with or without a port. */
 export function createApp(deps: AppDependencies): Express {
   const { config, logger, db } = deps;
+  const now = deps.now ?? Date.now;
   const upstreams = new UpstreamPolicy(new URL(deps.sandboxUrl).origin, config.allowedUpstreams);
+  const oauth2Tokens = new OAuth2TokenStore(db, deps.secretBox, now);
   const environments = new EnvironmentStore({
     db,
     secretBox: deps.secretBox,
     sandboxUrl: deps.sandboxUrl,
     checkBaseUrl: (baseUrl, field) => upstreams.requireAllowed(baseUrl, field),
+    readOAuth2Status: (environmentId) => oauth2Tokens.readStatus(environmentId),
   });
   const sessions = new SessionStore({
     db,
@@ -62,7 +73,16 @@ export function createApp(deps: AppDependencies): Express {
     seedWorkspace: (workspaceId) => seedDefaultEnvironments(environments, workspaceId, deps.sandboxPortal),
   });
   sessions.initialize();
-  const sendService = new SendService({ environments, upstreams, timeoutMs: config.upstreamTimeoutMs });
+  const oauth2 = new OAuth2Service({
+    environments,
+    upstreams,
+    tokens: oauth2Tokens,
+    client: new OAuth2TokenClient(config.upstreamTimeoutMs),
+    redirectUri: deps.getOAuth2RedirectUri,
+    now,
+    logger,
+  });
+  const sendService = new SendService({ environments, upstreams, oauth2, timeoutMs: config.upstreamTimeoutMs });
   const rateLimiter = new SendRateLimiter(config.sendsPerMinute);
   const history = new HistoryStore(db);
   const historyRecorder = new HistoryRecorder({
@@ -94,6 +114,7 @@ export function createApp(deps: AppDependencies): Express {
       mode: config.teamMode ? 'team' : 'local',
       sandboxUrl: deps.sandboxUrl,
       allowedUpstreams: upstreams.list(),
+      oauth2RedirectUri: deps.getOAuth2RedirectUri(),
     };
     res.setHeader('Cache-Control', 'no-store');
     res.json(info);
@@ -103,6 +124,7 @@ export function createApp(deps: AppDependencies): Express {
   api.use('/environments', environmentRoutes(environments));
   api.use('/send', sendRoutes(sendService, rateLimiter, historyRecorder));
   api.use('/history', historyRoutes(history));
+  api.use('/oauth2', oauth2Routes(oauth2));
   api.use((req, _res, next) => {
     next(new ApiError('not_found', `No API route ${req.method} ${req.baseUrl}${req.path} (see the README for the API)`));
   });

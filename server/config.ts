@@ -46,6 +46,7 @@ const environmentSchema = z.object({
     .int()
     .min(1, 'WORKBENCH_SENDS_PER_MINUTE must be at least 1')
     .default(300),
+  WORKBENCH_OAUTH2_REDIRECT_URI: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +65,8 @@ export interface Config {
   teamMode: boolean;
   upstreamTimeoutMs: number;
   sendsPerMinute: number;
+  /** OAuth 2.0 redirect URI registered with X; null means `<workbench URL>/oauth2/callback`. */
+  oauth2RedirectUri: string | null;
   logLevel: string;
 }
 
@@ -94,6 +97,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       problems.push(`WORKBENCH_ALLOWED_UPSTREAMS: ${problem}`);
     }
   }
+  const redirectProblem = values.WORKBENCH_OAUTH2_REDIRECT_URI ? checkRedirectUri(values.WORKBENCH_OAUTH2_REDIRECT_URI) : null;
+  if (redirectProblem) {
+    problems.push(`WORKBENCH_OAUTH2_REDIRECT_URI: ${redirectProblem}`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -113,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     teamMode,
     upstreamTimeoutMs: values.WORKBENCH_UPSTREAM_TIMEOUT_MS,
     sendsPerMinute: values.WORKBENCH_SENDS_PER_MINUTE,
+    oauth2RedirectUri: values.WORKBENCH_OAUTH2_REDIRECT_URI || null,
     logLevel: values.LOG_LEVEL,
   };
 }
@@ -148,6 +156,27 @@ export function checkUpstreamOrigin(value: string): string | null {
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     return `${JSON.stringify(value)} must be an origin without a path, query or fragment (use ${url.origin})`;
+  }
+
+  return null;
+}
+
+/**
+ * Returns why `value` cannot be an OAuth 2.0 redirect URI, or null when it can. The page at that
+ * URI must be this workbench's client, which finishes the sign-in, so only its path is free.
+ */
+export function checkRedirectUri(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `${JSON.stringify(value)} is not a URL (expected one such as http://127.0.0.1:4000/oauth2/callback)`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `${JSON.stringify(value)} must use https:// or http://`;
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return `${JSON.stringify(value)} must not contain a user name, password, query or fragment`;
   }
 
   return null;

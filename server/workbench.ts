@@ -7,7 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateKeyFile, SecretBox } from './crypto/secret-box.ts';
 import { openDatabase } from './db/database.ts';
-import { startSandbox } from './sandbox/index.ts';
+import { startSandbox, type RunningSandbox } from './sandbox/index.ts';
 
 /**
  * Starts the whole workbench: the X sandbox on its own loopback listener, the database, and the
@@ -26,9 +26,11 @@ export interface StartOptions {
   logger: Logger;
   /** Folder of the built client to serve; omitted to serve only the API. */
   staticDir?: string;
+  /** Clock of the workbench's OAuth 2.0 token expiry checks, in milliseconds; tests move it forward. */
+  now?: () => number;
 }
 
-export async function startWorkbench({ config, logger, staticDir }: StartOptions): Promise<RunningWorkbench> {
+export async function startWorkbench({ config, logger, staticDir, now }: StartOptions): Promise<RunningWorkbench> {
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const secretBox = new SecretBox(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
   const db = openDatabase(path.join(config.dataDir, 'workbench.db'));
@@ -41,6 +43,7 @@ export async function startWorkbench({ config, logger, staticDir }: StartOptions
   });
 
   let port = config.port;
+  let url = '';
   const app = createApp({
     config,
     logger,
@@ -49,6 +52,8 @@ export async function startWorkbench({ config, logger, staticDir }: StartOptions
     sandboxUrl: sandbox.url,
     sandboxPortal: sandbox.portal(),
     getPort: () => port,
+    getOAuth2RedirectUri: () => config.oauth2RedirectUri ?? `${url}/oauth2/callback`,
+    ...(now === undefined ? {} : { now }),
     ...(staticDir === undefined ? {} : { staticDir }),
   });
   const server = app.listen(config.port, config.host);
@@ -58,7 +63,8 @@ export async function startWorkbench({ config, logger, staticDir }: StartOptions
   });
   port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
+  url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`;
+  registerSandboxRedirectUri(sandbox, config.oauth2RedirectUri ?? `${url}/oauth2/callback`);
 
   let closing: Promise<void> | null = null;
   const close = (deadlineMs = 10_000): Promise<void> => {
@@ -82,6 +88,13 @@ export async function startWorkbench({ config, logger, staticDir }: StartOptions
   };
 
   return { url, sandboxUrl: sandbox.url, close };
+}
+
+/** Lets every sandbox OAuth 2.0 client redirect to the workbench, as a developer registers a callback URL at X. */
+function registerSandboxRedirectUri(sandbox: RunningSandbox, redirectUri: string): void {
+  for (const app of sandbox.portal().apps) {
+    sandbox.registerRedirectUri(app.oauth2.clientId, redirectUri);
+  }
 }
 
 /** Seed of the sandbox's keys and tokens, kept in the data folder so they survive restarts. */

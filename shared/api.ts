@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_TYPES, OAUTH2_SCOPE_PATTERN } from './auth-types.ts';
 
 /**
  * The contract between the browser and the workbench server (`/api`). Inputs are `.strict()`, so
@@ -57,13 +58,31 @@ export type VariableView = z.infer<typeof variableViewSchema>;
 export const environmentKindSchema = z.enum(['sandbox', 'custom']);
 export type EnvironmentKind = z.infer<typeof environmentKindSchema>;
 
+export const authTypeSchema = z.enum(AUTH_TYPES);
+
+/** The OAuth 2.0 sign-in of an environment as the browser sees it. It never contains a token. */
+export const oauth2StatusSchema = z.strictObject({
+  userId: z.string(),
+  username: z.string(),
+  scopes: z.array(z.string()),
+  /** When the access token expires, as an ISO 8601 time; the server refreshes it shortly before. */
+  expiresAt: z.string(),
+  /** Whether a refresh token is stored (only when the offline.access scope was granted). */
+  refreshable: z.boolean(),
+});
+export type OAuth2Status = z.infer<typeof oauth2StatusSchema>;
+
 export const environmentViewSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   kind: environmentKindSchema,
   baseUrl: z.string(),
-  /** User ID taken from the numeric prefix of access_token, or null. */
+  /** How requests in this environment authenticate unless a request overrides it. */
+  authType: authTypeSchema,
+  /** User ID taken from the numeric prefix of the OAuth 1.0a access_token, or null. */
   tokenUserId: z.string().nullable(),
+  /** The user signed in with OAuth 2.0, or null when nobody is. */
+  oauth2: oauth2StatusSchema.nullable(),
   variables: z.array(variableViewSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -92,6 +111,7 @@ const variableListSchema = z
 export const environmentCreateSchema = z.strictObject({
   name: environmentNameSchema,
   baseUrl: baseUrlSchema,
+  authType: authTypeSchema.optional(),
   variables: variableListSchema.optional(),
 });
 export type EnvironmentCreate = z.infer<typeof environmentCreateSchema>;
@@ -100,6 +120,7 @@ export type EnvironmentCreate = z.infer<typeof environmentCreateSchema>;
 export const environmentUpdateSchema = z.strictObject({
   name: environmentNameSchema.optional(),
   baseUrl: baseUrlSchema.optional(),
+  authType: authTypeSchema.optional(),
   variables: variableListSchema.optional(),
 });
 export type EnvironmentUpdate = z.infer<typeof environmentUpdateSchema>;
@@ -120,6 +141,8 @@ export const sendRequestSchema = z.strictObject({
   query: z.array(queryEntrySchema).max(50, 'must have at most 50 entries'),
   /** Raw JSON text of the body, or null. `{{variables}}` in it are resolved on the server. */
   body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`).nullable(),
+  /** Overrides the environment's auth type for this request, like Postman's Authorization tab; absent inherits it. */
+  authType: authTypeSchema.optional(),
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 
@@ -153,6 +176,10 @@ export const sendResultSchema = z.strictObject({
   durationMs: z.number(),
   /** Size of the response body in bytes, as received. */
   sizeBytes: z.number().int(),
+  /** The auth type the request was sent with. */
+  authType: authTypeSchema.optional(),
+  /** What the proxy did besides sending, such as refreshing an OAuth 2.0 token, one sentence each. */
+  notes: z.array(z.string()).optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 
@@ -194,8 +221,60 @@ export const sessionInfoSchema = z.strictObject({
   mode: z.enum(['local', 'team']),
   sandboxUrl: z.string(),
   allowedUpstreams: z.array(z.string()),
+  /** The OAuth 2.0 redirect URI (callback URI) that must be registered for the app in the X developer portal. */
+  oauth2RedirectUri: z.string(),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+const oauth2ScopeSchema = z.string().regex(OAUTH2_SCOPE_PATTERN, {
+  error: (issue) => `must be a scope name such as follows.write; got ${JSON.stringify(issue.input)}`,
+});
+
+/** Starts an OAuth 2.0 Authorization Code flow with PKCE for an environment. */
+export const oauth2StartSchema = z.strictObject({
+  environmentId: z.string().min(1, 'must not be empty').max(64),
+  /** Scopes to ask for; absent asks for DEFAULT_OAUTH2_SCOPES. */
+  scopes: z.array(oauth2ScopeSchema).min(1, 'must name at least one scope').max(20).optional(),
+});
+export type OAuth2Start = z.infer<typeof oauth2StartSchema>;
+
+export const oauth2StartResultSchema = z.strictObject({
+  /** X's (or the sandbox's) authorize page, to open in the browser. */
+  authorizeUrl: z.string(),
+});
+export type OAuth2StartResult = z.infer<typeof oauth2StartResultSchema>;
+
+/**
+ * What the redirect URI received, passed on by the page: a `code`, or the `error` that X sent
+ * instead (such as access_denied when the user cancelled).
+ */
+export const oauth2CompleteSchema = z.strictObject({
+  state: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'),
+  code: z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters').optional(),
+  error: z.string().max(256).optional(),
+  errorDescription: z.string().max(1024).optional(),
+});
+export type OAuth2Complete = z.infer<typeof oauth2CompleteSchema>;
+
+export const oauth2CompleteResultSchema = z.strictObject({
+  environmentId: z.string(),
+  environmentName: z.string(),
+  status: oauth2StatusSchema,
+});
+export type OAuth2CompleteResult = z.infer<typeof oauth2CompleteResultSchema>;
+
+export const oauth2SignOutSchema = z.strictObject({
+  environmentId: z.string().min(1, 'must not be empty').max(64),
+});
+export type OAuth2SignOut = z.infer<typeof oauth2SignOutSchema>;
+
+export const oauth2SignOutResultSchema = z.strictObject({
+  /** Whether X (or the sandbox) confirmed that the tokens were revoked; the stored tokens are deleted either way. */
+  revoked: z.boolean(),
+  /** Why revoking failed, when it did. */
+  message: z.string().nullable(),
+});
+export type OAuth2SignOutResult = z.infer<typeof oauth2SignOutResultSchema>;
 
 /** Header that carries the CSRF token on every state-changing `/api` call. */
 export const CSRF_HEADER = 'x-csrf-token';

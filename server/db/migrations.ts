@@ -45,6 +45,36 @@ export const MIGRATIONS: readonly string[] = [
     CHECK (secret = 0 OR plain_value IS NULL)
   );
   `,
+  // 2: auth type per environment, OAuth 2.0 authorizations in progress and signed-in tokens.
+  `
+  ALTER TABLE environments ADD COLUMN auth_type TEXT NOT NULL DEFAULT 'oauth1'
+    CHECK (auth_type IN ('oauth1', 'oauth2', 'app-only'));
+
+  CREATE TABLE oauth2_authorizations (
+    state_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    session_hash TEXT NOT NULL,
+    environment_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+    sealed_verifier BLOB NOT NULL,
+    redirect_uri TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX oauth2_authorizations_by_expiry ON oauth2_authorizations(expires_at);
+
+  CREATE TABLE oauth2_tokens (
+    environment_id TEXT PRIMARY KEY REFERENCES environments(id) ON DELETE CASCADE,
+    client_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    username TEXT NOT NULL,
+    scopes TEXT NOT NULL,
+    sealed_access_token BLOB NOT NULL,
+    sealed_refresh_token BLOB,
+    expires_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
   // Request history, newest 1,000 per workspace, and imported Postman collections.
   `
   CREATE TABLE history (

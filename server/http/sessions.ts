@@ -16,6 +16,8 @@ const SESSION_IDLE_DAYS = 30;
 export interface Session {
   workspaceId: string;
   csrfToken: string;
+  /** SHA-256 of the cookie value, which identifies the session without revealing it (OAuth 2.0 binds its state to it). */
+  idHash: string;
 }
 
 interface SessionRow {
@@ -53,15 +55,16 @@ export class SessionStore {
     if (!cookieValue || cookieValue.length > 128) {
       return null;
     }
+    const idHash = hashSessionId(cookieValue);
     const row = this.db
       .prepare<[string], SessionRow>('SELECT workspace_id, csrf_token, last_seen_at FROM sessions WHERE id_hash = ?')
-      .get(hashSessionId(cookieValue));
+      .get(idHash);
     if (!row) {
       return null;
     }
     this.touch(cookieValue, row.last_seen_at);
 
-    return { workspaceId: row.workspace_id, csrfToken: row.csrf_token };
+    return { workspaceId: row.workspace_id, csrfToken: row.csrf_token, idHash };
   }
 
   /** Starts a session and returns its cookie value. */
@@ -79,7 +82,7 @@ export class SessionStore {
     });
     insert();
 
-    return { cookieValue, session: { workspaceId, csrfToken } };
+    return { cookieValue, session: { workspaceId, csrfToken, idHash: hashSessionId(cookieValue) } };
   }
 
   private ensureWorkspace(workspaceId: string): void {

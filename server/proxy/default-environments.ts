@@ -2,11 +2,12 @@ import type { SandboxPortal } from '../../shared/sandbox-portal.ts';
 import type { EnvironmentStore } from './environments/store.ts';
 import { X_API_ORIGINS } from './upstreams.ts';
 
-const WELL_KNOWN_KEYS = ['consumer_key', 'consumer_secret', 'access_token', 'token_secret', 'bearer_token'] as const;
+const WELL_KNOWN_KEYS = ['consumer_key', 'consumer_secret', 'access_token', 'token_secret', 'bearer_token', 'client_id', 'client_secret'] as const;
 
 /**
  * Creates the two environments every new workspace starts with: "X Sandbox", filled with the
- * sandbox app's keys and its developer user's token, and "X API", with empty keys for the user's own.
+ * sandbox app's keys, its OAuth 2.0 client and its developer user's token, and "X API", with empty
+ * keys for the user's own.
  */
 export function seedDefaultEnvironments(store: EnvironmentStore, workspaceId: string, portal: SandboxPortal): void {
   const app = portal.apps[0]!;
@@ -17,6 +18,8 @@ export function seedDefaultEnvironments(store: EnvironmentStore, workspaceId: st
     access_token: token.accessToken,
     token_secret: token.accessTokenSecret,
     bearer_token: app.bearerToken,
+    client_id: app.oauth2.clientId,
+    client_secret: app.oauth2.clientSecret ?? '',
   };
 
   store.create(

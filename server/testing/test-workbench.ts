@@ -20,7 +20,13 @@ export interface TestWorkbench extends RunningWorkbench {
   stop(): Promise<void>;
 }
 
-export async function startTestWorkbench(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<TestWorkbench> {
+export interface TestWorkbenchOptions {
+  dataDir?: string;
+  /** Clock of the workbench's OAuth 2.0 token expiry checks, in milliseconds; the sandbox keeps the real clock. */
+  now?: () => number;
+}
+
+export async function startTestWorkbench(env: Record<string, string> = {}, options: TestWorkbenchOptions = {}): Promise<TestWorkbench> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'workbench-test-'));
   const config: Config = loadConfig({ PORT: '0', SANDBOX_PORT: '0', WORKBENCH_DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...env });
   const logLines: string[] = [];
@@ -30,7 +36,11 @@ export async function startTestWorkbench(env: Record<string, string> = {}, optio
       callback();
     },
   });
-  const workbench = await startWorkbench({ config, logger: createLogger(config.logLevel, destination) });
+  const workbench = await startWorkbench({
+    config,
+    logger: createLogger(config.logLevel, destination),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
 
   return {
     ...workbench,

@@ -45,6 +45,8 @@ describe('environments API', () => {
         ['access_token', false],
         ['token_secret', false],
         ['bearer_token', false],
+        ['client_id', false],
+        ['client_secret', false],
       ]);
     });
   });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { AuthType } from '../../../shared/auth-types.ts';
 import {
   isSecretVariableKey,
   type EnvironmentCreate,
   type EnvironmentKind,
   type EnvironmentUpdate,
   type EnvironmentView,
+  type OAuth2Status,
   type VariableInput,
   type VariableView,
 } from '../../../shared/api.ts';
@@ -28,6 +30,7 @@ interface EnvironmentRow {
   name: string;
   kind: EnvironmentKind;
   base_url: string;
+  auth_type: AuthType;
   position: number;
   created_at: string;
   updated_at: string;
@@ -64,6 +67,8 @@ export interface EnvironmentStoreOptions {
   sandboxUrl: string;
   /** Throws when a base URL is not an allowed upstream. */
   checkBaseUrl: (baseUrl: string, field: string) => void;
+  /** Returns the OAuth 2.0 sign-in of an environment, without its tokens, or null. */
+  readOAuth2Status?: (environmentId: string) => OAuth2Status | null;
   now?: () => Date;
 }
 
@@ -125,10 +130,20 @@ export class EnvironmentStore {
         .get(workspaceId)!.next;
       this.db
         .prepare(
-          `INSERT INTO environments (id, workspace_id, name, kind, base_url, position, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO environments (id, workspace_id, name, kind, base_url, auth_type, position, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, workspaceId, input.name, kind, kind === 'sandbox' ? SANDBOX_BASE_URL : normalizeBaseUrl(input.baseUrl), position, timestamp, timestamp);
+        .run(
+          id,
+          workspaceId,
+          input.name,
+          kind,
+          kind === 'sandbox' ? SANDBOX_BASE_URL : normalizeBaseUrl(input.baseUrl),
+          input.authType ?? 'oauth1',
+          position,
+          timestamp,
+          timestamp,
+        );
       this.writeVariables(id, input.variables ?? [], new Map());
     });
     insert();
@@ -159,10 +174,11 @@ export class EnvironmentStore {
         this.writeVariables(id, input.variables, existing);
       }
       this.db
-        .prepare('UPDATE environments SET name = ?, base_url = ?, updated_at = ? WHERE id = ? AND workspace_id = ?')
+        .prepare('UPDATE environments SET name = ?, base_url = ?, auth_type = ?, updated_at = ? WHERE id = ? AND workspace_id = ?')
         .run(
           input.name ?? row.name,
           input.baseUrl === undefined ? row.base_url : normalizeBaseUrl(input.baseUrl),
+          input.authType ?? row.auth_type,
           this.now().toISOString(),
           id,
           workspaceId,
@@ -303,7 +319,9 @@ export class EnvironmentStore {
       name: row.name,
       kind: row.kind,
       baseUrl: row.kind === 'sandbox' ? this.options.sandboxUrl : row.base_url,
+      authType: row.auth_type,
       tokenUserId: this.tokenUserId(variableRows),
+      oauth2: this.options.readOAuth2Status?.(row.id) ?? null,
       variables,
       createdAt: row.created_at,
       updatedAt: row.updated_at,

@@ -1,4 +1,5 @@
 import type { SendRequest } from '../../../shared/api.ts';
+import type { AuthType } from '../../../shared/auth-types.ts';
 import type { PathVariableDefinition, RequestDefinition } from '../../../shared/collection.ts';
 import { checkUserId, checkUsername, userIdFromAccessToken } from '../../../shared/ids.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -25,11 +26,16 @@ export interface PrepareContext {
   origin: string;
   environmentName: string;
   variables: ReadonlyMap<string, ResolvedVariable>;
+  /**
+   * The auth type and, for OAuth 2.0, the signed-in user, which fill an empty `id` or
+   * `source_user_id`. Absent means OAuth 1.0a, whose user ID is the access token's prefix.
+   */
+  auth?: { type: 'oauth1' } | { type: Exclude<AuthType, 'oauth1'>; userId: string | null };
 }
 
 /**
  * Resolves `{{variables}}` in the path variables, query and body, fills an empty `id` or
- * `source_user_id` from the access token, and validates every ID. Nothing is trimmed: a stray
+ * `source_user_id` with the authenticated user's ID, and validates every ID. Nothing is trimmed: a stray
  * space is reported, not silently removed.
  */
 export function prepareRequest(context: PrepareContext): PreparedRequest {
@@ -92,6 +98,25 @@ function resolvePathVariable(variable: PathVariableDefinition, context: PrepareC
 }
 
 function tokenUserId(field: string, context: PrepareContext): string {
+  const auth = context.auth;
+  if (auth?.type === 'app-only') {
+    throw new ApiError(
+      'invalid_request',
+      `${field} is empty and an app-only bearer token acts as no user (enter a user ID, or switch the Authorization type to OAuth 1.0a or OAuth 2.0 User Context)`,
+      { field },
+    );
+  }
+  if (auth?.type === 'oauth2') {
+    if (auth.userId === null) {
+      throw new ApiError(
+        'invalid_request',
+        `${field} is empty and nobody is signed in with OAuth 2.0 in environment ${JSON.stringify(context.environmentName)} (press Authorize in the Authorization tab, or enter a user ID)`,
+        { field },
+      );
+    }
+    return auth.userId;
+  }
+
   const accessToken = context.variables.get('access_token');
   const userId = accessToken?.enabled ? userIdFromAccessToken(accessToken.value) : null;
   if (userId === null) {

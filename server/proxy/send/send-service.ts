@@ -1,21 +1,29 @@
-import { OAUTH1_VARIABLE_KEYS, type HeaderList, type SendRequest, type SendResult, type SentRequest } from '../../../shared/api.ts';
+import type { HeaderList, SendRequest, SendResult, SentRequest } from '../../../shared/api.ts';
+import type { AuthType } from '../../../shared/auth-types.ts';
 import { findBuiltinRequest } from '../../../shared/collection.ts';
 import { ApiError } from '../../http/errors.ts';
-import type { EnvironmentStore, ResolvedVariable } from '../environments/store.ts';
+import type { EnvironmentStore, EnvironmentWithValues } from '../environments/store.ts';
+import type { OAuth2Service } from '../oauth2/oauth2-service.ts';
 import type { UpstreamPolicy } from '../upstreams.ts';
-import { forward } from './forward.ts';
-import { prepareRequest } from './prepare.ts';
-import { signOAuth1, type OAuth1Credentials } from './sign-oauth1.ts';
+import { forward, type ForwardResult } from './forward.ts';
+import { prepareRequest, type PrepareContext, type PreparedRequest } from './prepare.ts';
+import { appOnlyAuthorization, bearerAuthorization, oauth1Authorization, type RequestAuthorization } from './request-auth.ts';
 
 const USER_AGENT = 'x-api-workbench/0.1';
 
 export interface SendServiceOptions {
   environments: EnvironmentStore;
   upstreams: UpstreamPolicy;
+  oauth2: OAuth2Service;
   timeoutMs: number;
 }
 
-/** Resolves, signs and forwards one request from the browser, and returns what came back. */
+/** The Authorization of a send, plus the OAuth 2.0 access token it carries, to tell a stale one apart. */
+interface SendAuthorization extends RequestAuthorization {
+  accessToken: string | null;
+}
+
+/** Resolves, authorizes and forwards one request from the browser, and returns what came back. */
 export class SendService {
   constructor(private readonly options: SendServiceOptions) {}
 
@@ -29,14 +37,68 @@ export class SendService {
     const environment = this.options.environments.readWithValues(workspaceId, input.environmentId);
     const environmentName = environment.view.name;
     const origin = this.options.upstreams.requireAllowed(environment.view.baseUrl, `The base URL of environment ${JSON.stringify(environmentName)}`);
+    const authType = input.authType ?? environment.view.authType;
 
-    const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables });
+    const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables, auth: authContext(authType, environment) });
     if (!prepared.path.startsWith('/2/')) {
       throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(prepared.path)}`);
     }
-    const credentials = requireOAuth1Credentials(environment.variables, environmentName);
-    const signature = signOAuth1(prepared, credentials);
+    const notes: string[] = [];
+    const authorization = await this.authorize(authType, prepared, workspaceId, environment, notes);
 
+    let exchange = await this.forward(prepared, authorization);
+    if (authType === 'oauth2' && exchange.result.response.status === 401) {
+      exchange = await this.retryAfterRefresh(prepared, workspaceId, environment, authorization, exchange, notes);
+    }
+
+    return { environmentName, request: exchange.sent, ...exchange.result, authType, notes };
+  }
+
+  private async authorize(
+    authType: AuthType,
+    prepared: PreparedRequest,
+    workspaceId: string,
+    environment: EnvironmentWithValues,
+    notes: string[],
+  ): Promise<SendAuthorization> {
+    if (authType === 'oauth1') {
+      return { ...oauth1Authorization(prepared, environment.variables, environment.view.name), accessToken: null };
+    }
+    if (authType === 'app-only') {
+      return { ...appOnlyAuthorization(environment.variables, environment.view.name), accessToken: null };
+    }
+
+    const grant = await this.options.oauth2.accessToken(workspaceId, environment.view.id);
+    if (grant.refreshed) {
+      notes.push('The OAuth 2.0 access token was about to expire, so the proxy refreshed it before sending.');
+    }
+
+    return { ...bearerAuthorization(grant.accessToken), accessToken: grant.accessToken };
+  }
+
+  /**
+   * Sends once more with a refreshed token after X answered 401. A 401 means X rejected the call
+   * before acting on it, so this is safe for follow and unfollow too; it happens at most once.
+   */
+  private async retryAfterRefresh(
+    prepared: PreparedRequest,
+    workspaceId: string,
+    environment: EnvironmentWithValues,
+    rejected: SendAuthorization,
+    first: { sent: SentRequest; result: ForwardResult },
+    notes: string[],
+  ): Promise<{ sent: SentRequest; result: ForwardResult }> {
+    const grant = await this.options.oauth2.refreshAfterRejection(workspaceId, environment.view.id, rejected.accessToken!);
+    if (typeof grant === 'string') {
+      notes.push(`X answered 401 to the OAuth 2.0 access token, and it could not be refreshed: ${grant}.`);
+      return first;
+    }
+    notes.push('X answered 401 to the OAuth 2.0 access token, so the proxy refreshed it and sent the request once more.');
+
+    return this.forward(prepared, { ...bearerAuthorization(grant.accessToken), accessToken: grant.accessToken });
+  }
+
+  private async forward(prepared: PreparedRequest, authorization: SendAuthorization): Promise<{ sent: SentRequest; result: ForwardResult }> {
     const headers: HeaderList = [
       ['Accept', 'application/json'],
       ['User-Agent', USER_AGENT],
@@ -47,36 +109,26 @@ export class SendService {
     const sent: SentRequest = {
       method: prepared.method,
       url: prepared.url,
-      headers: [['Authorization', signature.redactedAuthorization], ...headers],
+      headers: [['Authorization', authorization.redactedAuthorization], ...headers],
       body: prepared.body,
     };
     const result = await forward({
       request: sent,
-      headers: [['Authorization', signature.authorization], ...headers],
+      headers: [['Authorization', authorization.authorization], ...headers],
       timeoutMs: this.options.timeoutMs,
     });
 
-    return { environmentName, request: sent, ...result };
+    return { sent, result };
   }
 }
 
-function requireOAuth1Credentials(variables: ReadonlyMap<string, ResolvedVariable>, environmentName: string): OAuth1Credentials {
-  const missing = OAUTH1_VARIABLE_KEYS.filter((key) => {
-    const variable = variables.get(key);
-    return !variable || !variable.enabled || variable.value === '';
-  });
-  if (missing.length > 0) {
-    throw new ApiError(
-      'invalid_request',
-      `OAuth 1.0a needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not set in environment ${JSON.stringify(environmentName)} (open Manage environments and paste them from the X developer portal, under your app's "Keys and tokens")`,
-      { field: `environment.${missing[0]}` },
-    );
+function authContext(authType: AuthType, environment: EnvironmentWithValues): PrepareContext['auth'] {
+  if (authType === 'oauth1') {
+    return { type: 'oauth1' };
+  }
+  if (authType === 'oauth2') {
+    return { type: 'oauth2', userId: environment.view.oauth2?.userId ?? null };
   }
 
-  return {
-    consumerKey: variables.get('consumer_key')!.value,
-    consumerSecret: variables.get('consumer_secret')!.value,
-    accessToken: variables.get('access_token')!.value,
-    tokenSecret: variables.get('token_secret')!.value,
-  };
+  return { type: 'app-only', userId: null };
 }
