@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeOutcome, type OutcomeInput } from './outcome.ts';
+import { describeOutcome, needsUserContext, type OutcomeInput } from './outcome.ts';
 
 const BASE = 'http://127.0.0.1:4100';
 
@@ -185,6 +185,35 @@ const cases: Array<{ name: string; input: OutcomeInput; tone: string; text: stri
     text: '403 Forbidden: Your client app is not configured with the appropriate oauth1 app permissions for this endpoint. (set the app to Read and Write in the developer portal, then regenerate the access token and secret)',
   },
   {
+    name: 'app-only bearer on follow',
+    input: input({
+      requestId: 'follow',
+      status: 403,
+      statusText: 'Forbidden',
+      authType: 'app-only',
+      body: JSON.stringify({
+        title: 'Unsupported Authentication',
+        detail:
+          'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].',
+        type: 'https://api.twitter.com/2/problems/unsupported-authentication',
+        status: 403,
+      }),
+    }),
+    tone: 'error',
+    text: '403 Unsupported Authentication: Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context]. (an app-only bearer token acts as no user; switch the Authorization type to OAuth 1.0a User Context or OAuth 2.0 User Context (PKCE))',
+  },
+  {
+    name: 'OAuth 2.0 token rejected',
+    input: input({
+      status: 401,
+      statusText: 'Unauthorized',
+      authType: 'oauth2',
+      body: '{"title":"Unauthorized","type":"about:blank","status":401,"detail":"Unauthorized"}',
+    }),
+    tone: 'error',
+    text: '401 Unauthorized: X rejected the OAuth 2.0 access token, which may be revoked or expired; press Authorize to sign in again',
+  },
+  {
     name: 'server error problem',
     input: input({
       status: 503,
@@ -237,5 +266,29 @@ describe('describeOutcome', () => {
     const outcome = describeOutcome(input({ requestId: 'follow', body: notFoundBody }));
 
     expect(outcome.tone).not.toBe('success');
+  });
+});
+
+describe('needsUserContext', () => {
+  const unsupported = JSON.stringify({
+    title: 'Unsupported Authentication',
+    type: 'https://api.x.com/2/problems/unsupported-authentication',
+    status: 403,
+  });
+
+  it('is true for 403 unsupported-authentication', () => {
+    expect(needsUserContext(403, unsupported)).toBe(true);
+  });
+
+  it('is false for another 403 problem', () => {
+    expect(needsUserContext(403, '{"type":"https://api.x.com/2/problems/oauth1-permissions"}')).toBe(false);
+  });
+
+  it('is false for another status', () => {
+    expect(needsUserContext(401, unsupported)).toBe(false);
+  });
+
+  it('is false for a body that is not JSON', () => {
+    expect(needsUserContext(403, 'Forbidden')).toBe(false);
   });
 });

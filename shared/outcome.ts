@@ -1,3 +1,4 @@
+import type { AuthType } from './auth-types.ts';
 import { readTopLevelProperties } from './json-format.ts';
 
 /**
@@ -17,6 +18,8 @@ export interface OutcomeInput {
   /** Raw JSON text that was sent, or null. */
   sentBody: string | null;
   sentUrl: string;
+  /** The auth type the request was sent with; absent means OAuth 1.0a. */
+  authType?: AuthType;
 }
 
 export type OutcomeTone = 'success' | 'warning' | 'error';
@@ -33,10 +36,19 @@ const PROBLEM_FIXES: Record<string, string> = {
   'oauth1-permissions':
     'set the app to Read and Write in the developer portal, then regenerate the access token and secret',
   'client-forbidden': 'attach the app to a Project in the developer portal',
+  'unsupported-authentication':
+    'an app-only bearer token acts as no user; switch the Authorization type to OAuth 1.0a User Context or OAuth 2.0 User Context (PKCE)',
+};
+
+/** What a 401 means for each auth type. */
+const UNAUTHORIZED_FIXES: Record<AuthType, string> = {
+  oauth1:
+    'X rejected the OAuth 1.0a signature or credentials; check consumer_key, consumer_secret, access_token and token_secret in the environment',
+  oauth2: 'X rejected the OAuth 2.0 access token, which may be revoked or expired; press Authorize to sign in again',
+  'app-only': 'X rejected the bearer token; check bearer_token in the environment against the one in the developer portal',
 };
 
 const STATUS_FIXES: Record<number, string> = {
-  401: 'X rejected the OAuth 1.0a signature or credentials; check consumer_key, consumer_secret, access_token and token_secret in the environment',
   429: 'the rate limit is used up; wait until the time in the x-rate-limit-reset header',
 };
 
@@ -48,7 +60,7 @@ export function describeOutcome(input: OutcomeInput): Outcome {
     return describeNonObject(input);
   }
   if (input.status >= 400) {
-    return { tone: 'error', text: describeProblem(input.status, input.statusText, parsed) };
+    return { tone: 'error', text: describeProblem(input, parsed) };
   }
   if (input.status < 200 || input.status >= 300) {
     return { tone: 'warning', text: `${input.status} ${input.statusText ?? ''}`.trim() };
@@ -109,7 +121,21 @@ function describeUserList(body: string, data: unknown): Outcome {
   };
 }
 
-function describeProblem(status: number, statusText: string | undefined, body: JsonObject): string {
+/**
+ * Reports whether X rejected an app-only bearer token because the endpoint needs a user
+ * (403 unsupported-authentication), so that the page can offer a user-context auth type instead.
+ */
+export function needsUserContext(status: number, body: string): boolean {
+  if (status !== 403) {
+    return false;
+  }
+  const parsed = parseJsonObject(body);
+
+  return parsed !== null && typeof parsed.type === 'string' && parsed.type.endsWith('/unsupported-authentication');
+}
+
+function describeProblem(input: OutcomeInput, body: JsonObject): string {
+  const { status, statusText } = input;
   const errors = readErrors(body);
   const firstMessage = errors[0] === undefined ? null : describeErrorEntry(errors[0]);
   let heading = statusText ?? '';
@@ -123,7 +149,8 @@ function describeProblem(status: number, statusText: string | undefined, body: J
     detail = typeof body.error_description === 'string' ? body.error_description : null;
   }
 
-  const fix = problemFix(body) ?? STATUS_FIXES[status] ?? null;
+  const statusFix = status === 401 ? UNAUTHORIZED_FIXES[input.authType ?? 'oauth1'] : STATUS_FIXES[status];
+  const fix = problemFix(body) ?? statusFix ?? null;
   const parts = [`${status} ${heading}`.trim()];
   if (detail !== null && detail !== heading) {
     parts.push(detail);

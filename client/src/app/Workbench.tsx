@@ -1,4 +1,4 @@
-import { lazy, Suspense, useReducer, useState } from 'react';
+import { lazy, Suspense, useCallback, useReducer, useState } from 'react';
 
 import type { EnvironmentView, SessionInfo } from '../../../shared/api.ts';
 import { findBuiltinRequest } from '../../../shared/collection.ts';
@@ -6,8 +6,10 @@ import { useEnvironments } from '../features/environments/api/get-environments.t
 import { CollectionSidebar } from '../features/requests/components/CollectionSidebar.tsx';
 import { RequestEditor } from '../features/requests/components/RequestEditor.tsx';
 import { createEditorState, editorReducer, selectDraft } from '../features/requests/model/editor-state.ts';
+import { OAuth2CallbackNotice } from '../features/oauth2/components/OAuth2CallbackNotice.tsx';
 import { ResponseViewer } from '../features/response/components/ResponseViewer.tsx';
 import { AppHeader } from './AppHeader.tsx';
+import { savePageState, takePageState, type PageState } from './page-state.ts';
 import { useRequestSender } from './use-request-sender.ts';
 
 // The environment editor is opened rarely, so it loads on first use and stays out of the first page's JavaScript.
@@ -33,8 +35,9 @@ function resolveEnvironment(environments: EnvironmentView[] | undefined, chosenI
 
 export function Workbench({ session }: { session: SessionInfo }) {
   const environments = useEnvironments();
-  const [chosenEnvironmentId, setChosenEnvironmentId] = useState<string | null>(null);
-  const [editor, dispatch] = useReducer(editorReducer, undefined, () => createEditorState());
+  const [restored] = useState<PageState | null>(takePageState);
+  const [chosenEnvironmentId, setChosenEnvironmentId] = useState<string | null>(restored?.environmentId ?? null);
+  const [editor, dispatch] = useReducer(editorReducer, undefined, () => restored?.editor ?? createEditorState());
   const [dialog, setDialog] = useState<DialogState>({ open: false, environmentId: null });
   const sender = useRequestSender();
 
@@ -44,6 +47,8 @@ export function Workbench({ session }: { session: SessionInfo }) {
   const exchange = sender.exchanges[definition.id] ?? null;
 
   const openEnvironments = (environmentId: string | null) => setDialog({ open: true, environmentId });
+  const keepPageState = () => savePageState({ editor, environmentId: environment?.id ?? null });
+  const onSignedIn = useCallback((environmentId: string) => setChosenEnvironmentId(environmentId), []);
 
   return (
     <div className="workbench">
@@ -54,6 +59,7 @@ export function Workbench({ session }: { session: SessionInfo }) {
         onSelect={setChosenEnvironmentId}
         onManage={() => openEnvironments(environment?.id ?? null)}
       />
+      <OAuth2CallbackNotice redirectUri={session.oauth2RedirectUri} onSignedIn={onSignedIn} />
       <div className="workbench__body">
         <CollectionSidebar
           selectedRequestId={definition.id}
@@ -66,15 +72,21 @@ export function Workbench({ session }: { session: SessionInfo }) {
             draft={draft}
             dispatch={dispatch}
             environment={environment}
+            redirectUri={session.oauth2RedirectUri}
             sending={sender.isSending}
             lastExchange={exchange}
             onSend={sender.send}
             onEditCredentials={() => openEnvironments(environment?.id ?? null)}
+            onBeforeAuthorize={keepPageState}
           />
           <ResponseViewer
             requestId={definition.id}
             exchange={exchange}
             pending={sender.sendingRequestId === definition.id}
+            onSwitchAuthType={(authType) => {
+              dispatch({ type: 'set-auth-type', authType });
+              dispatch({ type: 'select-tab', tab: 'authorization' });
+            }}
           />
         </main>
       </div>
@@ -82,6 +94,7 @@ export function Workbench({ session }: { session: SessionInfo }) {
         <Suspense fallback={<div className="dialog-loading" role="status">Loading the environment editor…</div>}>
           <EnvironmentDialog
             session={session}
+            onBeforeAuthorize={keepPageState}
             initialEnvironmentId={dialog.environmentId}
             onClose={() => setDialog({ open: false, environmentId: null })}
           />

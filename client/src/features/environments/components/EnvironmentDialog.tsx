@@ -12,10 +12,12 @@ interface EnvironmentDialogProps {
   session: SessionInfo;
   initialEnvironmentId: string | null;
   onClose: () => void;
+  /** Called just before the page leaves for the OAuth 2.0 authorize page. */
+  onBeforeAuthorize: () => void;
 }
 
 /** Renders a modal dialog to create, rename, re-point and delete environments and to set their variables. */
-export default function EnvironmentDialog({ session, initialEnvironmentId, onClose }: EnvironmentDialogProps) {
+export default function EnvironmentDialog({ session, initialEnvironmentId, onClose, onBeforeAuthorize }: EnvironmentDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const environments = useEnvironments();
@@ -92,6 +94,7 @@ export default function EnvironmentDialog({ session, initialEnvironmentId, onClo
               environment={selected}
               session={session}
               onDeleted={() => setSelectedId(null)}
+              onBeforeAuthorize={onBeforeAuthorize}
             />
           ) : null}
           <AllowedUpstreams allowedUpstreams={session.allowedUpstreams} />

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import type { EnvironmentView, SessionInfo } from '../../../../../shared/api.ts';
+import { AUTH_TYPES, labelAuthType, type AuthType } from '../../../../../shared/auth-types.ts';
 import { ApiError } from '../../../lib/api-error.ts';
+import { OAuth2Panel } from '../../oauth2/components/OAuth2Panel.tsx';
 import { useUpdateEnvironment } from '../api/update-environment.ts';
 import {
   buildEnvironmentUpdate,
@@ -18,14 +20,16 @@ interface EnvironmentEditorProps {
   environment: EnvironmentView;
   session: SessionInfo;
   onDeleted: () => void;
+  onBeforeAuthorize: () => void;
 }
 
 /**
  * Edits one environment. The form is built from the server's view when the editor mounts and rebuilt
  * only from the response of a successful Save, so a background refetch or a failed Save keeps what was typed.
  */
-export function EnvironmentEditor({ environment, session, onDeleted }: EnvironmentEditorProps) {
+export function EnvironmentEditor({ environment, session, onDeleted, onBeforeAuthorize }: EnvironmentEditorProps) {
   const nameId = useId();
+  const authTypeId = useId();
   const [form, setForm] = useState(() => createEnvironmentForm(environment));
   const [rowIdByIndex, setRowIdByIndex] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
@@ -107,6 +111,23 @@ export function EnvironmentEditor({ environment, session, onDeleted }: Environme
         />
       )}
 
+      <div className="form-row">
+        <label htmlFor={authTypeId}>Auth type</label>
+        <select
+          id={authTypeId}
+          className="input"
+          value={form.authType}
+          onChange={(event) => dispatch({ type: 'set-auth-type', authType: event.target.value as AuthType })}
+        >
+          {AUTH_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {labelAuthType(type)}
+            </option>
+          ))}
+        </select>
+        <p className="field-note">Requests use it unless their Authorization tab picks another. Save to apply.</p>
+      </div>
+
       <p className="field-note">
         Secret values are write-only: leave a field empty to keep the stored value. The browser never receives them.
         {environment.tokenUserId === null ? null : (
@@ -116,6 +137,9 @@ export function EnvironmentEditor({ environment, session, onDeleted }: Environme
         )}
       </p>
       <VariablesTable rows={form.rows} rowMessages={rowMessages} dispatch={dispatch} />
+
+      <h3 className="subheading">OAuth 2.0 User Context</h3>
+      <OAuth2Panel environment={environment} redirectUri={session.oauth2RedirectUri} onBeforeNavigate={onBeforeAuthorize} />
 
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>

@@ -36,11 +36,41 @@ function run(form: EnvironmentForm, actions: FormAction[]): EnvironmentForm {
 }
 
 describe('createEnvironmentForm', () => {
-  it('lists the five well-known variables first', () => {
+  it('lists the seven well-known variables first', () => {
     const form = createEnvironmentForm(environment());
 
-    expect(form.rows.map((row) => row.key)).toEqual(['consumer_key', 'consumer_secret', 'access_token', 'token_secret', 'bearer_token']);
-    expect(form.rows.every((row) => row.secret && row.value === '')).toBe(true);
+    expect(form.rows.map((row) => row.key)).toEqual([
+      'consumer_key',
+      'consumer_secret',
+      'access_token',
+      'token_secret',
+      'bearer_token',
+      'client_id',
+      'client_secret',
+    ]);
+    expect(form.rows.every((row) => row.value === '')).toBe(true);
+  });
+
+  it('lists client_id as a non-secret variable', () => {
+    const form = createEnvironmentForm(environment());
+
+    expect(form.rows.filter((row) => !row.secret).map((row) => row.key)).toEqual(['client_id']);
+  });
+
+  it('leaves out an empty client_id that was never stored', () => {
+    const form = createEnvironmentForm(environment());
+
+    const { changes } = buildEnvironmentUpdate(form, environment());
+
+    expect(changes.variables).toEqual([]);
+  });
+
+  it('sends the chosen auth type', () => {
+    const form = run(createEnvironmentForm(environment()), [{ type: 'set-auth-type', authType: 'oauth2' }]);
+
+    const { changes } = buildEnvironmentUpdate(form, environment());
+
+    expect(changes.authType).toBe('oauth2');
   });
 
   it('keeps stored secrets out of the inputs', () => {

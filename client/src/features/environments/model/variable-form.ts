@@ -1,3 +1,4 @@
+import type { AuthType } from '../../../../../shared/auth-types.ts';
 import type {
   EnvironmentUpdate,
   EnvironmentView,
@@ -22,7 +23,15 @@ export const SECRET_KEYS = [
 ] as const satisfies typeof SECRET_VARIABLE_KEYS;
 
 /** Variables the editor always lists, even before they are set. */
-export const WELL_KNOWN_KEYS = ['consumer_key', 'consumer_secret', 'access_token', 'token_secret', 'bearer_token'] as const;
+export const WELL_KNOWN_KEYS = [
+  'consumer_key',
+  'consumer_secret',
+  'access_token',
+  'token_secret',
+  'bearer_token',
+  'client_id',
+  'client_secret',
+] as const;
 
 export function isSecretKey(key: string): boolean {
   return (SECRET_KEYS as readonly string[]).includes(key);
@@ -47,6 +56,7 @@ export interface VariableRow {
 export interface EnvironmentForm {
   name: string;
   baseUrl: string;
+  authType: AuthType;
   rows: VariableRow[];
   addedRowCount: number;
 }
@@ -54,6 +64,7 @@ export interface EnvironmentForm {
 export type FormAction =
   | { type: 'set-name'; name: string }
   | { type: 'set-base-url'; baseUrl: string }
+  | { type: 'set-auth-type'; authType: AuthType }
   | { type: 'set-key'; rowId: string; key: string }
   | { type: 'set-value'; rowId: string; value: string }
   | { type: 'set-enabled'; rowId: string; enabled: boolean }
@@ -65,12 +76,18 @@ export type FormAction =
 
 export function createEnvironmentForm(environment: EnvironmentView): EnvironmentForm {
   const byKey = new Map(environment.variables.map((variable) => [variable.key, variable]));
-  const wellKnownRows = WELL_KNOWN_KEYS.map((key) => rowFromView(byKey.get(key) ?? unsetSecret(key), true));
+  const wellKnownRows = WELL_KNOWN_KEYS.map((key) => rowFromView(byKey.get(key) ?? unsetVariable(key), true));
   const otherRows = environment.variables
     .filter((variable) => !(WELL_KNOWN_KEYS as readonly string[]).includes(variable.key))
     .map((variable) => rowFromView(variable, false));
 
-  return { name: environment.name, baseUrl: environment.baseUrl, rows: [...wellKnownRows, ...otherRows], addedRowCount: 0 };
+  return {
+    name: environment.name,
+    baseUrl: environment.baseUrl,
+    authType: environment.authType,
+    rows: [...wellKnownRows, ...otherRows],
+    addedRowCount: 0,
+  };
 }
 
 export function environmentFormReducer(form: EnvironmentForm, action: FormAction): EnvironmentForm {
@@ -79,6 +96,8 @@ export function environmentFormReducer(form: EnvironmentForm, action: FormAction
       return { ...form, name: action.name };
     case 'set-base-url':
       return { ...form, baseUrl: action.baseUrl };
+    case 'set-auth-type':
+      return { ...form, authType: action.authType };
     case 'add-row': {
       const addedRowCount = form.addedRowCount + 1;
       const row: VariableRow = {
@@ -149,7 +168,7 @@ export function buildEnvironmentUpdate(
     }
   }
 
-  const changes: EnvironmentUpdate = { name: form.name, variables };
+  const changes: EnvironmentUpdate = { name: form.name, authType: form.authType, variables };
   if (environment.kind !== 'sandbox') {
     changes.baseUrl = form.baseUrl;
   }
@@ -159,6 +178,9 @@ export function buildEnvironmentUpdate(
 
 function variableInputFromRow(row: VariableRow): VariableInput | null {
   if (!row.wellKnown && row.key === '' && row.value === '') {
+    return null;
+  }
+  if (!row.secret && row.wellKnown && row.value === '' && !row.stored.set) {
     return null;
   }
   if (!row.secret) {
@@ -214,6 +236,10 @@ function rowFromView(variable: VariableView, wellKnown: boolean): VariableRow {
   };
 }
 
-function unsetSecret(key: string): VariableView {
+function unsetVariable(key: string): VariableView {
+  if (!isSecretKey(key)) {
+    return { key, secret: false, enabled: true, value: '', set: false, hint: null };
+  }
+
   return { key, secret: true, enabled: true, value: null, set: false, hint: null };
 }

@@ -1,16 +1,22 @@
 import { useId } from 'react';
 
+import type { AuthType } from '../../../../../shared/auth-types.ts';
 import type { PathVariableDefinition, RequestDefinition } from '../../../../../shared/collection.ts';
 
 interface PathVariablesTableProps {
   definition: RequestDefinition;
   values: Record<string, string>;
+  /** The ID of the user the credentials act as, which the server puts into an empty `id` or `source_user_id`. */
   tokenUserId: string | null;
+  authType: AuthType;
   fieldMessages: Record<string, string>;
   onChange: (key: string, value: string) => void;
+  /** Fills a variable with the authenticated user's ID. */
+  onUseMyId: (key: string) => void;
 }
 
-export function PathVariablesTable({ definition, values, tokenUserId, fieldMessages, onChange }: PathVariablesTableProps) {
+export function PathVariablesTable(props: PathVariablesTableProps) {
+  const { definition, values, tokenUserId, authType, fieldMessages, onChange, onUseMyId } = props;
   const baseId = useId();
 
   return (
@@ -42,11 +48,21 @@ export function PathVariablesTable({ definition, values, tokenUserId, fieldMessa
                   aria-invalid={message === undefined ? undefined : true}
                   aria-describedby={message === undefined ? undefined : messageId}
                   value={value}
-                  placeholder={placeholderFor(variable, tokenUserId)}
+                  placeholder={placeholderFor(variable, tokenUserId, authType)}
                   spellCheck={false}
                   autoComplete="off"
                   onChange={(event) => onChange(variable.key, event.target.value)}
                 />
+                {variable.defaultsToTokenUser ? (
+                  <button
+                    type="button"
+                    className="button button--small use-my-id"
+                    aria-label={`Use my ID for ${variable.key}`}
+                    onClick={() => onUseMyId(variable.key)}
+                  >
+                    Use my ID
+                  </button>
+                ) : null}
                 {message === undefined ? null : (
                   <p id={messageId} role="alert" className="field-error">
                     {message}
@@ -62,12 +78,15 @@ export function PathVariablesTable({ definition, values, tokenUserId, fieldMessa
   );
 }
 
-function placeholderFor(variable: PathVariableDefinition, tokenUserId: string | null): string {
+function placeholderFor(variable: PathVariableDefinition, tokenUserId: string | null, authType: AuthType): string {
   if (variable.defaultsToTokenUser && tokenUserId !== null) {
-    return `${tokenUserId} (from the access token)`;
+    return `${tokenUserId} (${authType === 'oauth2' ? 'the signed-in user' : 'from the access token'})`;
+  }
+  if (variable.defaultsToTokenUser && authType === 'app-only') {
+    return 'user ID (required: an app-only token has no user)';
   }
   if (variable.defaultsToTokenUser) {
-    return 'user ID (empty uses the access token owner)';
+    return 'user ID (empty uses the authenticated user)';
   }
 
   return variable.kind === 'username' ? 'username, such as XDevelopers' : 'user ID, such as 2244994945';

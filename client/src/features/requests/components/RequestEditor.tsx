@@ -1,47 +1,70 @@
-import { useEffect, useId, useLayoutEffect, useRef, type Dispatch } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type Dispatch } from 'react';
 
 import type { EnvironmentView, SendRequest } from '../../../../../shared/api.ts';
+import { authenticatedUserIdFor, type AuthType } from '../../../../../shared/auth-types.ts';
 import type { RequestDefinition } from '../../../../../shared/collection.ts';
 import { Tabs, type TabItem } from '../../../components/Tabs.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import { buildSendRequest } from '../model/build-send-request.ts';
 import type { EditorAction, EditorTab, RequestDraft } from '../model/editor-state.ts';
+import { describeUserMismatch, findUserMismatch, type UserMismatch } from '../model/user-mismatch.ts';
 import { validateDraft, type DraftIssue } from '../model/validate-draft.ts';
-import { AuthorizationPanel } from './AuthorizationPanel.tsx';
 import { BodyPanel } from './BodyPanel.tsx';
+import { LookUpUsername } from './LookUpUsername.tsx';
 import { ParamsPanel } from './ParamsPanel.tsx';
 import { UrlLine } from './UrlLine.tsx';
 import './request-editor.css';
+
+// The Authorization tab, with the OAuth 2.0 sign-in, is opened less often, so it loads on first use.
+const AuthorizationPanel = lazy(() => import('./AuthorizationPanel.tsx'));
 
 interface RequestEditorProps {
   definition: RequestDefinition;
   draft: RequestDraft;
   dispatch: Dispatch<EditorAction>;
   environment: EnvironmentView | null;
+  /** The OAuth 2.0 redirect URI, shown in the Authorization tab. */
+  redirectUri: string;
   sending: boolean;
   /** The last send of this request, whose server error may name one of the inputs. */
   lastExchange: { sent: SendRequest; error: Error | null } | null;
   onSend: (request: SendRequest) => void;
   onEditCredentials: () => void;
+  /** Called just before the page leaves for the OAuth 2.0 authorize page. */
+  onBeforeAuthorize: () => void;
 }
 
 export function RequestEditor(props: RequestEditorProps) {
   const { definition, draft, dispatch, environment, sending, lastExchange, onSend, onEditCredentials } = props;
   const reasonId = useId();
+  const [mismatch, setMismatch] = useState<UserMismatch | null>(null);
 
+  const authType: AuthType = draft.authType === 'inherit' ? (environment?.authType ?? 'oauth1') : draft.authType;
+  const authenticatedUserId = environment === null ? null : authenticatedUserIdFor(environment, authType);
   const issues = validateDraft(definition, draft, {
     hasEnvironment: environment !== null,
-    tokenUserId: environment?.tokenUserId ?? null,
+    tokenUserId: authenticatedUserId,
+    authType,
   });
   const fieldMessages = collectFieldMessages(issues, serverFieldIssue(lastExchange, draft));
   const blocker = issues[0]?.message ?? null;
   const canSend = blocker === null && !sending && environment !== null;
 
-  const send = () => {
+  const sendNow = () => {
+    setMismatch(null);
     if (!canSend || environment === null) {
       return;
     }
     onSend(buildSendRequest(environment.id, definition, draft));
+  };
+
+  const send = () => {
+    const found = findUserMismatch(definition, draft, authenticatedUserId);
+    if (canSend && found !== null) {
+      setMismatch(found);
+      return;
+    }
+    sendNow();
   };
 
   useCtrlEnter(send);
@@ -61,7 +84,7 @@ export function RequestEditor(props: RequestEditorProps) {
       </div>
 
       <div className="editor__bar">
-        <UrlLine definition={definition} draft={draft} environment={environment} />
+        <UrlLine definition={definition} draft={draft} environment={environment} authenticatedUserId={authenticatedUserId} />
         <button
           type="button"
           className="button button--primary send-button"
@@ -82,15 +105,56 @@ export function RequestEditor(props: RequestEditorProps) {
           Send is disabled: {blocker}
         </p>
       )}
+      {mismatch === null ? null : (
+        <div role="alert" className="notice notice--warning">
+          <strong className="notice__title">This ID is not the authenticated user</strong>
+          <p className="notice__message">{describeUserMismatch(mismatch)}</p>
+          <div className="user-id-tools">
+            <button type="button" className="button button--small" onClick={sendNow}>
+              Send anyway
+            </button>
+            <button type="button" className="button button--small" onClick={() => setMismatch(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
 
       <Tabs label="Request sections" tabs={tabs} selected={tab} onSelect={(next) => dispatch({ type: 'select-tab', tab: next })}>
         {tab === 'params' ? (
-          <ParamsPanel definition={definition} draft={draft} dispatch={dispatch} environment={environment} fieldMessages={fieldMessages} />
+          <ParamsPanel
+            definition={definition}
+            draft={draft}
+            dispatch={dispatch}
+            environment={environment}
+            authType={authType}
+            authenticatedUserId={authenticatedUserId}
+            fieldMessages={fieldMessages}
+          />
         ) : null}
         {tab === 'body' && draft.body !== null ? (
-          <BodyPanel body={draft.body} dispatch={dispatch} fieldMessages={fieldMessages} />
+          <>
+            <BodyPanel body={draft.body} dispatch={dispatch} fieldMessages={fieldMessages} />
+            <LookUpUsername
+              environmentId={environment?.id ?? null}
+              authType={authType}
+              targetLabel="target_user_id"
+              onUse={(userId) => dispatch({ type: 'set-body-target', value: userId })}
+            />
+          </>
         ) : null}
-        {tab === 'authorization' ? <AuthorizationPanel environment={environment} onEdit={onEditCredentials} /> : null}
+        {tab === 'authorization' ? (
+          <Suspense fallback={<p role="status">Loading the Authorization tab…</p>}>
+            <AuthorizationPanel
+              environment={environment}
+              authType={draft.authType}
+              redirectUri={props.redirectUri}
+              onAuthTypeChange={(next) => dispatch({ type: 'set-auth-type', authType: next })}
+              onEdit={onEditCredentials}
+              onBeforeAuthorize={props.onBeforeAuthorize}
+            />
+          </Suspense>
+        ) : null}
       </Tabs>
     </section>
   );

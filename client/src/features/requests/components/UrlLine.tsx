@@ -8,10 +8,12 @@ interface UrlLineProps {
   definition: RequestDefinition;
   draft: RequestDraft;
   environment: EnvironmentView | null;
+  /** The ID that the server puts into an empty `id` or `source_user_id`, or null when unknown. */
+  authenticatedUserId: string | null;
 }
 
 /** Shows the URL template as Postman does, with {{variables}} and :path variables marked, and the URL it resolves to. */
-export function UrlLine({ definition, draft, environment }: UrlLineProps) {
+export function UrlLine({ definition, draft, environment, authenticatedUserId }: UrlLineProps) {
   const baseUrl = environment?.baseUrl ?? null;
 
   return (
@@ -35,7 +37,7 @@ export function UrlLine({ definition, draft, environment }: UrlLineProps) {
           ) : (
             <>
               <span className="visually-hidden">Resolved URL: </span>
-              <code aria-label="Resolved URL">{previewUrl(baseUrl, definition, draft, environment?.tokenUserId ?? null)}</code>
+              <code aria-label="Resolved URL">{previewUrl(baseUrl, definition, draft, authenticatedUserId)}</code>
             </>
           )}
         </span>

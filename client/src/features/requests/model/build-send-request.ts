@@ -4,7 +4,8 @@ import type { RequestDraft } from './editor-state.ts';
 
 /**
  * Turns a draft into the body of POST /api/send. Path variables go as typed, empty ones included
- * (the server fills empty token-user variables); only ticked query rows with a key are sent.
+ * (the server fills empty token-user variables); only ticked query rows with a key are sent. An
+ * auth type other than "inherit" overrides the environment's.
  */
 export function buildSendRequest(environmentId: string, definition: RequestDefinition, draft: RequestDraft): SendRequest {
   const pathVariables: Record<string, string> = {};
@@ -20,5 +21,6 @@ export function buildSendRequest(environmentId: string, definition: RequestDefin
       .filter((row) => row.enabled && row.key !== '')
       .map((row) => ({ key: row.key, value: row.value, enabled: true })),
     body: definition.bodyTemplate === null ? null : draft.body,
+    ...(draft.authType === 'inherit' ? {} : { authType: draft.authType }),
   };
 }

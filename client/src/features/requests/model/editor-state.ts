@@ -1,3 +1,4 @@
+import type { AuthType } from '../../../../../shared/auth-types.ts';
 import { builtinRequests, findBuiltinRequest, type RequestDefinition } from '../../../../../shared/collection.ts';
 import { writeBodyTarget } from './body-target.ts';
 
@@ -19,12 +20,16 @@ export interface QueryRow {
 
 export type EditorTab = 'params' | 'body' | 'authorization';
 
+/** A request's auth type: "inherit" takes the environment's, as Postman's "Inherit auth from parent" does. */
+export type DraftAuthType = AuthType | 'inherit';
+
 export interface RequestDraft {
   pathVariables: Record<string, string>;
   query: QueryRow[];
   /** Raw JSON text, or null for requests without a body. */
   body: string | null;
   tab: EditorTab;
+  authType: DraftAuthType;
 }
 
 export interface EditorState {
@@ -42,7 +47,8 @@ export type EditorAction =
   | { type: 'add-query-row' }
   | { type: 'remove-query-row'; rowId: string }
   | { type: 'set-body'; body: string }
-  | { type: 'set-body-target'; value: string };
+  | { type: 'set-body-target'; value: string }
+  | { type: 'set-auth-type'; authType: DraftAuthType };
 
 export function createEditorState(selectedRequestId = builtinRequests[0]!.id): EditorState {
   return { selectedRequestId, drafts: {}, addedRowCount: 0 };
@@ -62,6 +68,7 @@ export function createDraft(definition: RequestDefinition): RequestDraft {
     })),
     body: definition.bodyTemplate,
     tab: 'params',
+    authType: 'inherit',
   };
 }
 
@@ -99,6 +106,8 @@ function applyToDraft(draft: RequestDraft, action: EditorAction): RequestDraft {
       return { ...draft, query: draft.query.map((row) => (row.rowId === action.rowId ? updateRow(row, action.changes) : row)) };
     case 'remove-query-row':
       return { ...draft, query: draft.query.filter((row) => row.rowId !== action.rowId || !row.custom) };
+    case 'set-auth-type':
+      return { ...draft, authType: action.authType };
     case 'set-body':
       return draft.body === null ? draft : { ...draft, body: action.body };
     case 'set-body-target': {

@@ -1,3 +1,4 @@
+import type { AuthType } from '../../../../../shared/auth-types.ts';
 import type { RequestDefinition } from '../../../../../shared/collection.ts';
 import { checkUserId, checkUsername, type CheckResult } from '../../../../../shared/ids.ts';
 import { readTopLevelProperties, tokenizeJson } from '../../../../../shared/json-format.ts';
@@ -18,8 +19,10 @@ export interface DraftIssue {
 export interface DraftContext {
   /** Whether an environment is selected at all. */
   hasEnvironment: boolean;
-  /** The user ID of the environment's access token, which the server puts into empty token-user variables. */
+  /** The authenticated user's ID, which the server puts into empty token-user variables, or null when unknown. */
   tokenUserId: string | null;
+  /** The auth type the request is sent with; absent means OAuth 1.0a. */
+  authType?: AuthType;
 }
 
 const VARIABLE_PATTERN = /\{\{[^{}]*\}\}/;
@@ -58,10 +61,7 @@ function checkPathVariables(definition: RequestDefinition, draft: RequestDraft, 
     }
     if (value === '' && variable.defaultsToTokenUser) {
       if (context.hasEnvironment && context.tokenUserId === null) {
-        issues.push({
-          field,
-          message: `${variable.key} is empty, and the environment's access_token has no user ID to fill it in (enter a user ID, or set access_token in Manage environments)`,
-        });
+        issues.push({ field, message: describeMissingUser(variable.key, context.authType ?? 'oauth1') });
       }
       continue;
     }
@@ -74,6 +74,17 @@ function checkPathVariables(definition: RequestDefinition, draft: RequestDraft, 
   }
 
   return issues;
+}
+
+function describeMissingUser(key: string, authType: AuthType): string {
+  if (authType === 'oauth2') {
+    return `${key} is empty, and nobody is signed in with OAuth 2.0 to fill it in (enter a user ID, or press Authorize in the Authorization tab)`;
+  }
+  if (authType === 'app-only') {
+    return `${key} is empty, and an app-only bearer token acts as no user (enter a user ID)`;
+  }
+
+  return `${key} is empty, and the environment's access_token has no user ID to fill it in (enter a user ID, or set access_token in Manage environments)`;
 }
 
 function checkQuery(draft: RequestDraft): DraftIssue[] {

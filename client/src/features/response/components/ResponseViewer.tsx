@@ -1,7 +1,8 @@
 import { useState } from 'react';
 
 import type { SendResult } from '../../../../../shared/api.ts';
-import { describeOutcome } from '../../../../../shared/outcome.ts';
+import type { AuthType } from '../../../../../shared/auth-types.ts';
+import { describeOutcome, needsUserContext } from '../../../../../shared/outcome.ts';
 import { Tabs, type TabItem } from '../../../components/Tabs.tsx';
 import { classifyStatus, formatDuration, formatSize } from '../model/format.ts';
 import { ApiErrorView } from './ApiErrorView.tsx';
@@ -16,9 +17,11 @@ interface ResponseViewerProps {
   requestId: string;
   exchange: { result: SendResult | null; error: Error | null } | null;
   pending: boolean;
+  /** Switches the request to another auth type, offered when X rejects an app-only bearer token. */
+  onSwitchAuthType?: (authType: AuthType) => void;
 }
 
-export function ResponseViewer({ requestId, exchange, pending }: ResponseViewerProps) {
+export function ResponseViewer({ requestId, exchange, pending, onSwitchAuthType }: ResponseViewerProps) {
   return (
     <section className="response" aria-label="Response" aria-busy={pending}>
       <h2 className="response__title">Response</h2>
@@ -32,13 +35,19 @@ export function ResponseViewer({ requestId, exchange, pending }: ResponseViewerP
           <p className="response__empty">Pick X Sandbox, enter an ID and press Send.</p>
         ) : null}
         {exchange?.error ? <ApiErrorView error={exchange.error} /> : null}
-        {exchange?.result ? <ResultView requestId={requestId} result={exchange.result} /> : null}
+        {exchange?.result ? <ResultView requestId={requestId} result={exchange.result} onSwitchAuthType={onSwitchAuthType} /> : null}
       </div>
     </section>
   );
 }
 
-function ResultView({ requestId, result }: { requestId: string; result: SendResult }) {
+interface ResultViewProps {
+  requestId: string;
+  result: SendResult;
+  onSwitchAuthType: ((authType: AuthType) => void) | undefined;
+}
+
+function ResultView({ requestId, result, onSwitchAuthType }: ResultViewProps) {
   const [tab, setTab] = useState<ResponseTab>('body');
   const [raw, setRaw] = useState(false);
   const { response } = result;
@@ -49,7 +58,9 @@ function ResultView({ requestId, result }: { requestId: string; result: SendResu
     body: response.body,
     sentBody: result.request.body,
     sentUrl: result.request.url,
+    ...(result.authType === undefined ? {} : { authType: result.authType }),
   });
+  const offerUserContext = onSwitchAuthType !== undefined && needsUserContext(response.status, response.body);
 
   const tabs: Array<TabItem<ResponseTab>> = [
     { id: 'body', label: 'Body' },
@@ -75,6 +86,23 @@ function ResultView({ requestId, result }: { requestId: string; result: SendResu
       <p role="status" aria-label="Meaning" className={`meaning meaning--${outcome.tone}`}>
         {outcome.text}
       </p>
+      {offerUserContext ? (
+        <div className="response__actions">
+          <button type="button" className="button button--small" onClick={() => onSwitchAuthType('oauth1')}>
+            Use OAuth 1.0a User Context
+          </button>
+          <button type="button" className="button button--small" onClick={() => onSwitchAuthType('oauth2')}>
+            Use OAuth 2.0 User Context (PKCE)
+          </button>
+        </div>
+      ) : null}
+      {result.notes === undefined || result.notes.length === 0 ? null : (
+        <ul className="response__notes" aria-label="Proxy notes">
+          {result.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <Tabs
         label="Response sections"
         tabs={tabs}

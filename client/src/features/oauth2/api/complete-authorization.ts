@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+
+import type { OAuth2Complete, OAuth2CompleteResult } from '../../../../../shared/api.ts';
+import { apiWrite } from '../../../lib/api-client.ts';
+import { environmentKeys } from '../../environments/api/environment-keys.ts';
+
+/** Passes what the redirect URI received to the server, which exchanges the code for tokens. */
+export function completeAuthorization(input: OAuth2Complete): Promise<OAuth2CompleteResult> {
+  return apiWrite<OAuth2CompleteResult>('POST', '/api/oauth2/complete', input);
+}
+
+/** A code works once, so completing is never retried. */
+export function useCompleteAuthorization() {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: completeAuthorization,
+    retry: false,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: environmentKeys.all }),
+  });
+}
