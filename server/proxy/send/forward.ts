@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import type { HeaderList, SentRequest, UpstreamResponse } from '../../../shared/api.ts';
 import { ApiError } from '../../http/errors.ts';
+import { startExchange, type UpstreamExchange } from './upstream-client.ts';
 
 /**
  * Sends a signed request upstream over real HTTP and reads the answer with limits: a timeout for
@@ -28,33 +30,28 @@ export interface ForwardResult {
 export async function forward(input: ForwardInput): Promise<ForwardResult> {
   const { request, timeoutMs } = input;
   const started = performance.now();
-  const signal = AbortSignal.timeout(timeoutMs);
 
-  let response: Response;
+  let response: UpstreamExchange;
   try {
-    response = await fetch(request.url, {
-      method: request.method,
-      headers: input.headers,
-      body: request.body ?? undefined,
-      redirect: 'manual',
-      signal,
-    });
+    response = await startExchange({ method: request.method, url: request.url, headers: input.headers, body: request.body, timeoutMs });
   } catch (error) {
     throw networkError(error, request, timeoutMs, 'connecting');
   }
 
   let body: { text: string; sizeBytes: number; truncated: boolean };
   try {
-    body = await readBody(response);
+    body = await readBody(response.body);
   } catch (error) {
     throw networkError(error, request, timeoutMs, 'reading the response');
+  } finally {
+    response.finish();
   }
 
   return {
     response: {
       status: response.status,
       statusText: response.statusText,
-      headers: [...response.headers],
+      headers: response.headers,
       body: body.text,
       truncated: body.truncated,
     },
@@ -63,28 +60,20 @@ export async function forward(input: ForwardInput): Promise<ForwardResult> {
   };
 }
 
-async function readBody(response: Response): Promise<{ text: string; sizeBytes: number; truncated: boolean }> {
-  if (!response.body) {
-    return { text: '', sizeBytes: 0, truncated: false };
-  }
-  const chunks: Uint8Array[] = [];
+async function readBody(stream: IncomingMessage): Promise<{ text: string; sizeBytes: number; truncated: boolean }> {
+  const chunks: Buffer[] = [];
   let kept = 0;
   let sizeBytes = 0;
-  const reader = response.body.getReader();
 
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      break;
-    }
-    sizeBytes += value.byteLength;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    sizeBytes += chunk.byteLength;
     if (kept < MAX_KEPT_BODY_BYTES) {
-      const part = value.subarray(0, MAX_KEPT_BODY_BYTES - kept);
+      const part = chunk.subarray(0, MAX_KEPT_BODY_BYTES - kept);
       chunks.push(part);
       kept += part.byteLength;
     }
     if (sizeBytes >= MAX_READ_BODY_BYTES) {
-      await reader.cancel();
+      // Leaving the loop destroys the stream, and with it the connection.
       break;
     }
   }
