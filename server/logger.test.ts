@@ -22,6 +22,10 @@ describe('logger redaction', () => {
     ['nested token secret', { credentials: { token_secret: 'tokensecret123' } }],
     ['consumer_secret', { consumer_secret: 'consumersecret123' }],
     ['a variable value', { variable: { value: 'variablevalue123' } }],
+    ['an OAuth 2.0 refresh token', { grant: { refresh_token: 'refreshtoken123' } }],
+    ['a camelCase access token', { tokens: { accessToken: 'accesstoken123' } }],
+    ['a PKCE verifier', { pending: { verifier: 'pkceverifier123' } }],
+    ['a PKCE verifier in X\'s spelling', { form: { code_verifier: 'pkceverifier123' } }],
   ])('censors %s', (_label, fields) => {
     const { logger, lines } = captureLogger();
 
@@ -29,6 +33,8 @@ describe('logger redaction', () => {
     const line = lines.join('');
 
     expect(line).toContain('[redacted]');
-    expect(line).not.toMatch(/c2VjcmV0|AAAAsecretbearer|secretcookie|tokensecret123|consumersecret123|variablevalue123/);
+    expect(line).not.toMatch(
+      /c2VjcmV0|AAAAsecretbearer|secretcookie|tokensecret123|consumersecret123|variablevalue123|refreshtoken123|accesstoken123|pkceverifier123/,
+    );
   });
 });

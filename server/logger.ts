@@ -35,6 +35,18 @@ export const REDACTED_LOG_PATHS = [
   '*.bearer_token',
   '*.client_secret',
   'csrfToken',
+  // OAuth 2.0 tokens and the PKCE verifier, in X's and in camelCase spelling. A bare "code" is not
+  // listed, because it would also hide the error codes (such as ECONNREFUSED) of logged errors.
+  'refresh_token',
+  'code_verifier',
+  'accessToken',
+  'refreshToken',
+  'verifier',
+  '*.refresh_token',
+  '*.code_verifier',
+  '*.accessToken',
+  '*.refreshToken',
+  '*.verifier',
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
