@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { findBuiltinRequest } from '../../../../../shared/collection.ts';
+import { buildSendRequest } from './build-send-request.ts';
 import { createEditorState, editorReducer, selectDraft, type EditorAction, type EditorState } from './editor-state.ts';
 
 function run(actions: EditorAction[], state: EditorState = createEditorState('follow')): EditorState {
@@ -98,5 +100,22 @@ describe('editorReducer', () => {
     const state = run([{ type: 'set-body', body: '{}' }], createEditorState('me'));
 
     expect(selectDraft(state).body).toBeNull();
+  });
+
+  it('inherits the environment auth type by default', () => {
+    const draft = selectDraft(createEditorState('follow'));
+
+    expect(draft.authType).toBe('inherit');
+    expect(buildSendRequest('env-1', findBuiltinRequest('follow')!, draft)).not.toHaveProperty('authType');
+  });
+
+  it('sends an auth type chosen for one request', () => {
+    const state = run([
+      { type: 'set-auth-type', authType: 'app-only' },
+      { type: 'select-request', requestId: 'me' },
+    ]);
+
+    expect(buildSendRequest('env-1', findBuiltinRequest('follow')!, selectDraft(state, 'follow')).authType).toBe('app-only');
+    expect(selectDraft(state, 'me').authType).toBe('inherit');
   });
 });

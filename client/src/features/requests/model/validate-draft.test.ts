@@ -33,6 +33,21 @@ describe('validateDraft', () => {
     expect(issue?.message).toMatch(/^id is empty, and the environment's access_token has no user ID/);
   });
 
+  it('asks to authorize when nobody is signed in with OAuth 2.0', () => {
+    const [issue] = issuesFor('following', {}, { hasEnvironment: true, tokenUserId: null, authType: 'oauth2' });
+
+    expect(issue?.field).toBe('pathVariables.id');
+    expect(issue?.message).toBe(
+      'id is empty, and nobody is signed in with OAuth 2.0 to fill it in (enter a user ID, or press Authorize in the Authorization tab)',
+    );
+  });
+
+  it('asks for an ID under an app-only bearer token', () => {
+    const [issue] = issuesFor('following', {}, { hasEnvironment: true, tokenUserId: null, authType: 'app-only' });
+
+    expect(issue?.message).toBe('id is empty, and an app-only bearer token acts as no user (enter a user ID)');
+  });
+
   it('requires an environment', () => {
     const [issue] = issuesFor('me', {}, { hasEnvironment: false, tokenUserId: null });
 
