@@ -22,6 +22,9 @@ import { SESSION_COOKIE, SessionStore } from './http/sessions.ts';
 import { seedDefaultEnvironments } from './proxy/default-environments.ts';
 import { environmentRoutes } from './proxy/environments/routes.ts';
 import { EnvironmentStore } from './proxy/environments/store.ts';
+import { ImportService } from './proxy/collections/import-service.ts';
+import { collectionRoutes, environmentExportRoutes, importBodyParser, importRoutes } from './proxy/collections/routes.ts';
+import { CollectionStore } from './proxy/collections/store.ts';
 import { HistoryRecorder } from './proxy/history/recorder.ts';
 import { historyRoutes } from './proxy/history/routes.ts';
 import { HistoryStore } from './proxy/history/store.ts';
@@ -90,6 +93,8 @@ export function createApp(deps: AppDependencies): Express {
     logger,
     environmentName: (workspaceId, environmentId) => environments.list(workspaceId).find((environment) => environment.id === environmentId)?.name ?? null,
   });
+  const collections = new CollectionStore(db);
+  const importService = new ImportService({ db, collections, environments, upstreams });
 
   const app = express();
   app.disable('x-powered-by');
@@ -101,6 +106,8 @@ export function createApp(deps: AppDependencies): Express {
   const api = express.Router();
   // Before the body parser, so that a cross-site call is rejected as such whatever its body holds.
   api.use(sameOriginCheck);
+  // Postman files are larger than other calls, so the import has its own body limit, checked after the session and CSRF token.
+  api.use('/import', requireSession(sessions), csrfProtection, ...importBodyParser());
   api.use(express.json({ limit: MAX_API_BODY, strict: true, type: () => true }));
   api.get('/session', (req, res) => {
     let session = sessions.find(readCookie(req, SESSION_COOKIE));
@@ -124,6 +131,9 @@ export function createApp(deps: AppDependencies): Express {
   api.use('/environments', environmentRoutes(environments));
   api.use('/send', sendRoutes(sendService, rateLimiter, historyRecorder));
   api.use('/history', historyRoutes(history));
+  api.use('/environments', environmentExportRoutes(environments));
+  api.use('/import', importRoutes(importService));
+  api.use('/collections', collectionRoutes(collections));
   api.use('/oauth2', oauth2Routes(oauth2));
   api.use((req, _res, next) => {
     next(new ApiError('not_found', `No API route ${req.method} ${req.baseUrl}${req.path} (see the README for the API)`));
