@@ -35,6 +35,7 @@ import { OAuth2TokenStore } from './proxy/oauth2/token-store.ts';
 import { SendRateLimiter } from './proxy/send/send-rate-limit.ts';
 import { sendRoutes } from './proxy/send/routes.ts';
 import { SendService } from './proxy/send/send-service.ts';
+import { createSandboxTenancy } from './proxy/sandbox/tenancy.ts';
 import { UpstreamPolicy } from './proxy/upstreams.ts';
 
 /** Largest JSON body accepted by /api. */
@@ -53,6 +54,11 @@ export interface AppDependencies {
   getOAuth2RedirectUri: () => string;
   /** Clock of the OAuth 2.0 token expiry checks, in milliseconds; tests move it forward. Defaults to Date.now. */
   now?: () => number;
+  /**
+   * Admin token of the sandbox's control API. With it, each workspace gets a sandbox tenant of its
+   * own and the `/api/sandbox` routes exist; without it, every workspace uses the seeded keys.
+   */
+  sandboxAdminToken?: string;
   /** Folder of the built client; omitted when only the API is served (tests, dev mode). */
   staticDir?: string;
 }
@@ -70,10 +76,15 @@ export function createApp(deps: AppDependencies): Express {
     checkBaseUrl: (baseUrl, field) => upstreams.requireAllowed(baseUrl, field),
     readOAuth2Status: (environmentId) => oauth2Tokens.readStatus(environmentId),
   });
+  const sandboxTenancy =
+    deps.sandboxAdminToken === undefined
+      ? null
+      : createSandboxTenancy({ sandboxUrl: deps.sandboxUrl, adminToken: deps.sandboxAdminToken, timeoutMs: config.upstreamTimeoutMs, environments, logger });
   const sessions = new SessionStore({
     db,
     teamMode: config.teamMode,
-    seedWorkspace: (workspaceId) => seedDefaultEnvironments(environments, workspaceId, deps.sandboxPortal),
+    seedWorkspace: (workspaceId) =>
+      seedDefaultEnvironments(environments, workspaceId, deps.sandboxPortal, { tenantKeys: sandboxTenancy !== null }),
   });
   sessions.initialize();
   const oauth2 = new OAuth2Service({
@@ -128,6 +139,10 @@ export function createApp(deps: AppDependencies): Express {
   });
   api.use(requireSession(sessions));
   api.use(csrfProtection);
+  if (sandboxTenancy !== null) {
+    api.use(sandboxTenancy.provisionTenant);
+    api.use('/sandbox', sandboxTenancy.routes);
+  }
   api.use('/environments', environmentRoutes(environments));
   api.use('/send', sendRoutes(sendService, rateLimiter, historyRecorder));
   api.use('/history', historyRoutes(history));

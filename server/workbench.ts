@@ -35,8 +35,12 @@ export async function startWorkbench({ config, logger, staticDir, now }: StartOp
   const secretBox = new SecretBox(config.secretKey ?? loadOrCreateKeyFile(config.dataDir));
   const db = openDatabase(path.join(config.dataDir, 'workbench.db'));
 
+  // A new secret at every start, because only this process calls the sandbox's control API.
+  // The browser never receives it.
+  const sandboxAdminToken = randomBytes(32).toString('base64url');
   const sandbox = await startSandbox({
     seed: loadOrCreateSandboxSeed(config.dataDir),
+    adminToken: sandboxAdminToken,
     host: '127.0.0.1',
     port: config.sandboxPort,
     logger: logger.child({ component: 'sandbox' }),
@@ -51,6 +55,7 @@ export async function startWorkbench({ config, logger, staticDir, now }: StartOp
     secretBox,
     sandboxUrl: sandbox.url,
     sandboxPortal: sandbox.portal(),
+    sandboxAdminToken,
     getPort: () => port,
     getOAuth2RedirectUri: () => config.oauth2RedirectUri ?? `${url}/oauth2/callback`,
     ...(now === undefined ? {} : { now }),

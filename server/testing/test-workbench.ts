@@ -71,6 +71,11 @@ export class ApiClient {
     readonly session: SessionInfo,
   ) {}
 
+  /** Returns a client with the same session for another address, such as the same data folder after a restart. */
+  withBaseUrl(baseUrl: string): ApiClient {
+    return new ApiClient(baseUrl, this.cookie, this.session);
+  }
+
   static async connect(baseUrl: string): Promise<ApiClient> {
     const response = await fetch(`${baseUrl}/api/session`);
     const setCookie = response.headers.get('set-cookie') ?? '';
