@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PROTECTED_USER_ID, SANDBOX_USER_ID, TWITTER_DEV_ID, WorkbenchPage } from './workbench-page.ts';
+import { PROTECTED_USER_ID, TWITTER_DEV_ID, WorkbenchPage } from './workbench-page.ts';
 
 test.describe('follow and unfollow against the sandbox', () => {
   test('new user follows TwitterDev, then unfollows', async ({ page }) => {
@@ -23,7 +23,8 @@ test.describe('follow and unfollow against the sandbox', () => {
     await test.step('See the request as sent, with the signature redacted', async () => {
       await workbench.response.getByRole('tab', { name: 'Request', exact: true }).click();
 
-      await expect(workbench.response.getByLabel('Sent URL')).toHaveText(new RegExp(`/2/users/${SANDBOX_USER_ID}/following$`));
+      const myId = await workbench.sandboxUserId();
+      await expect(workbench.response.getByLabel('Sent URL')).toHaveText(new RegExp(`/2/users/${myId}/following$`));
       await expect(workbench.response).toContainText('oauth_signature="[redacted]"');
     });
 
@@ -72,6 +73,6 @@ test.describe('follow and unfollow against the sandbox', () => {
     await workbench.request.getByRole('tab', { name: 'Params', exact: true }).focus();
     await page.keyboard.press('Control+Enter');
 
-    await expect(workbench.meaning()).toHaveText(`@workbench_dev has ID ${SANDBOX_USER_ID}`);
+    await expect(workbench.meaning()).toHaveText(new RegExp(`^@[A-Za-z0-9_]+ has ID ${await workbench.sandboxUserId()}$`));
   });
 });

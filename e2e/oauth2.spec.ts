@@ -89,7 +89,7 @@ test.describe('OAuth 2.0 User Context and app-only bearer against the sandbox', 
 
     await test.step('Follow with the app-only bearer token', async () => {
       await chooseAuthType(workbench, 'App-only Bearer');
-      await workbench.enterPathVariable('id', SANDBOX_USER_ID);
+      await workbench.enterPathVariable('id', await workbench.sandboxUserId());
       await workbench.enterFollowTarget(TWITTER_DEV_ID);
       await workbench.send();
     });
@@ -119,7 +119,7 @@ test.describe('OAuth 2.0 User Context and app-only bearer against the sandbox', 
     await test.step('Use my ID for source_user_id', async () => {
       await workbench.request.getByRole('button', { name: 'Use my ID for source_user_id' }).click();
 
-      await expect(workbench.request.getByLabel('source_user_id', { exact: true })).toHaveValue(SANDBOX_USER_ID);
+      await expect(workbench.request.getByLabel('source_user_id', { exact: true })).toHaveValue(await workbench.sandboxUserId());
     });
 
     await test.step('Look up @TwitterDev and use it as target_user_id', async () => {
@@ -143,7 +143,7 @@ test.describe('OAuth 2.0 User Context and app-only bearer against the sandbox', 
       await workbench.sendButton().click();
 
       const warning = workbench.request.getByRole('alert').filter({ hasText: 'This ID is not the authenticated user' });
-      await expect(warning).toContainText(`id is ${ADA_ID}, but the authenticated user is ${SANDBOX_USER_ID}.`);
+      await expect(warning).toContainText(`id is ${ADA_ID}, but the authenticated user is ${await workbench.sandboxUserId()}.`);
     });
 
     await test.step('Send anyway and get X\'s 400', async () => {

@@ -43,6 +43,21 @@ export class WorkbenchPage {
     await this.request.getByLabel(key, { exact: true }).fill(value);
   }
 
+  /**
+   * Returns the user ID of the X Sandbox environment's access token. In team mode each workspace
+   * has a sandbox user of its own, so tests read it instead of assuming workbench_dev.
+   */
+  async sandboxUserId(): Promise<string> {
+    const response = await this.page.request.get('/api/environments');
+    const environments = (await response.json()) as Array<{ kind: string; tokenUserId: string | null }>;
+    const userId = environments.find((environment) => environment.kind === 'sandbox')?.tokenUserId;
+    if (!userId) {
+      throw new Error('The workspace has no sandbox environment with an access token; open the page first');
+    }
+
+    return userId;
+  }
+
   sendButton(): Locator {
     return this.request.getByRole('button', { name: 'Send', exact: true });
   }
