@@ -24,7 +24,7 @@ import { environmentRoutes } from './proxy/environments/routes.ts';
 import { EnvironmentStore } from './proxy/environments/store.ts';
 import { ImportService } from './proxy/collections/import-service.ts';
 import { collectionRoutes, environmentExportRoutes, importBodyParser, importRoutes } from './proxy/collections/routes.ts';
-import { CollectionStore } from './proxy/collections/store.ts';
+import { CollectionStore, describeImportedRequest } from './proxy/collections/store.ts';
 import { HistoryRecorder } from './proxy/history/recorder.ts';
 import { historyRoutes } from './proxy/history/routes.ts';
 import { HistoryStore } from './proxy/history/store.ts';
@@ -96,15 +96,16 @@ export function createApp(deps: AppDependencies): Express {
     now,
     logger,
   });
-  const sendService = new SendService({ environments, upstreams, oauth2, timeoutMs: config.upstreamTimeoutMs });
+  const collections = new CollectionStore(db);
+  const sendService = new SendService({ environments, upstreams, oauth2, collections, timeoutMs: config.upstreamTimeoutMs });
   const rateLimiter = new SendRateLimiter(config.sendsPerMinute);
   const history = new HistoryStore(db);
   const historyRecorder = new HistoryRecorder({
     store: history,
     logger,
     environmentName: (workspaceId, environmentId) => environments.list(workspaceId).find((environment) => environment.id === environmentId)?.name ?? null,
+    describeRequest: (workspaceId, input) => describeImportedRequest(collections, workspaceId, input),
   });
-  const collections = new CollectionStore(db);
   const importService = new ImportService({ db, collections, environments, upstreams });
 
   const app = express();

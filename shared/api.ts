@@ -143,6 +143,10 @@ export const sendRequestSchema = z.strictObject({
   body: z.string().max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`).nullable(),
   /** Overrides the environment's auth type for this request, like Postman's Authorization tab; absent inherits it. */
   authType: authTypeSchema.optional(),
+  /** The imported collection that `requestId` is an item of; absent for the built-in requests. */
+  collectionId: z.string().min(1, 'must not be empty').max(64).optional(),
+  /** Header rows of an imported request; absent sends the collection's own. Only custom X-* headers are forwarded. */
+  headers: z.array(queryEntrySchema).max(50, 'must have at most 50 entries').optional(),
 });
 export type SendRequest = z.infer<typeof sendRequestSchema>;
 

@@ -4,10 +4,13 @@
  * zod: the browser bundle imports this file and stays small.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** How a path variable's value is checked before sending. */
-export type ParameterKind = 'user_id' | 'username';
+/**
+ * The rule a path variable's value is checked against before sending: a user ID (1 to 19 digits),
+ * a username, or, for requests imported from a Postman collection, any non-empty path segment.
+ */
+export type ParameterKind = 'user_id' | 'username' | 'segment';
 
 export interface PathVariableDefinition {
   key: string;
@@ -24,7 +27,8 @@ export interface QueryParameterDefinition {
 
 export interface RequestDefinition {
   id: string;
-  folder: 'Follows' | 'Users';
+  /** Folder name; the built-in requests use Follows and Users, imported ones their Postman folder path. */
+  folder: string;
   name: string;
   description: string;
   method: HttpMethod;

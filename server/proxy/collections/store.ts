@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CollectionDetail, CollectionSummary } from '../../../shared/collections-api.ts';
-import { listRequests, type CollectionModel } from '../../../shared/postman/model.ts';
+import { findRequest, listRequests, type CollectionModel } from '../../../shared/postman/model.ts';
+import { resolveTarget } from '../../../shared/postman/sendable.ts';
 import type { Db } from '../../db/database.ts';
 import { ApiError } from '../../http/errors.ts';
 
@@ -102,4 +103,26 @@ function notFound(id: string): ApiError {
   return new ApiError('not_found', `No collection with ID ${JSON.stringify(id)} in this workspace (it may have been deleted; reload the page)`, {
     field: 'collectionId',
   });
+}
+
+/** Names an imported request for the history, or returns null when the send names no collection or an unknown one. */
+export function describeImportedRequest(
+  store: CollectionStore,
+  workspaceId: string,
+  input: { collectionId?: string | undefined; requestId: string },
+): { name: string; method: string; pathTemplate: string } | null {
+  if (input.collectionId === undefined) {
+    return null;
+  }
+  try {
+    const located = findRequest(store.get(workspaceId, input.collectionId).model, input.requestId);
+    if (!located) {
+      return null;
+    }
+    const target = resolveTarget(located.request.url.raw);
+
+    return { name: located.request.name, method: located.request.method, pathTemplate: target.kind === 'invalid' ? located.request.url.raw : target.path };
+  } catch {
+    return null;
+  }
 }

@@ -1,7 +1,7 @@
 import type { SendRequest } from '../../../shared/api.ts';
 import type { AuthType } from '../../../shared/auth-types.ts';
 import type { PathVariableDefinition, RequestDefinition } from '../../../shared/collection.ts';
-import { checkUserId, checkUsername, userIdFromAccessToken } from '../../../shared/ids.ts';
+import { checkUserId, checkUsername, userIdFromAccessToken, type CheckResult } from '../../../shared/ids.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { ResolvedVariable } from '../environments/store.ts';
 import { resolveTemplate } from './variables.ts';
@@ -89,12 +89,26 @@ function resolvePathVariable(variable: PathVariableDefinition, context: PrepareC
   const raw = context.input.pathVariables[variable.key] ?? '';
   const value = raw === '' && variable.defaultsToTokenUser ? tokenUserId(field, context) : resolveTemplate(raw, field, context.variables, context.environmentName);
 
-  const check = variable.kind === 'user_id' ? checkUserId(field, value) : checkUsername(field, value);
+  const check = checkPathVariable(variable, field, value);
   if (!check.ok) {
     throw new ApiError('invalid_request', check.message, { field });
   }
 
   return check.value;
+}
+
+function checkPathVariable(variable: PathVariableDefinition, field: string, value: string): CheckResult {
+  if (variable.kind === 'user_id') {
+    return checkUserId(field, value);
+  }
+  if (variable.kind === 'username') {
+    return checkUsername(field, value);
+  }
+  if (value === '') {
+    return { ok: false, message: `${field} is empty (enter a value for :${variable.key})` };
+  }
+
+  return { ok: true, value };
 }
 
 function tokenUserId(field: string, context: PrepareContext): string {

@@ -2,10 +2,12 @@ import type { HeaderList, SendRequest, SendResult, SentRequest } from '../../../
 import type { AuthType } from '../../../shared/auth-types.ts';
 import { findBuiltinRequest } from '../../../shared/collection.ts';
 import { ApiError } from '../../http/errors.ts';
+import type { CollectionStore } from '../collections/store.ts';
 import type { EnvironmentStore, EnvironmentWithValues } from '../environments/store.ts';
 import type { OAuth2Service } from '../oauth2/oauth2-service.ts';
 import type { UpstreamPolicy } from '../upstreams.ts';
 import { forward, type ForwardResult } from './forward.ts';
+import { resolveImportedSource, type SendSource } from './imported-request.ts';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './prepare.ts';
 import { appOnlyAuthorization, bearerAuthorization, oauth1Authorization, type RequestAuthorization } from './request-auth.ts';
 
@@ -15,6 +17,8 @@ export interface SendServiceOptions {
   environments: EnvironmentStore;
   upstreams: UpstreamPolicy;
   oauth2: OAuth2Service;
+  /** Imported collections, for sends with a collectionId. */
+  collections?: CollectionStore;
   timeoutMs: number;
 }
 
@@ -28,30 +32,56 @@ export class SendService {
   constructor(private readonly options: SendServiceOptions) {}
 
   async send(workspaceId: string, input: SendRequest): Promise<SendResult> {
+    const loaded = this.options.environments.readWithValues(workspaceId, input.environmentId);
+    const environmentName = loaded.view.name;
+    const environmentOrigin = this.options.upstreams.requireAllowed(loaded.view.baseUrl, `The base URL of environment ${JSON.stringify(environmentName)}`);
+    const source = this.resolveSource(workspaceId, input, loaded, environmentOrigin);
+    const { definition, origin, authType } = source;
+    const environment: EnvironmentWithValues = { ...loaded, variables: new Map(source.variables) };
+
+    const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables, auth: authContext(authType, environment) });
+    if (!prepared.path.startsWith('/2/')) {
+      throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(prepared.path)}`);
+    }
+    const notes: string[] = [...source.notes];
+    const authorization = await this.authorize(authType, prepared, workspaceId, environment, notes);
+
+    let exchange = await this.forward(prepared, authorization, source.headers);
+    if (authType === 'oauth2' && exchange.result.response.status === 401) {
+      exchange = await this.retryAfterRefresh(prepared, workspaceId, environment, authorization, exchange, notes, source.headers);
+    }
+
+    return { environmentName, request: exchange.sent, ...exchange.result, authType, notes };
+  }
+
+  /** Finds what to send: a built-in request, or an item of an imported collection (`collectionId`). */
+  private resolveSource(workspaceId: string, input: SendRequest, environment: EnvironmentWithValues, environmentOrigin: string): SendSource {
+    if (input.collectionId !== undefined) {
+      if (this.options.collections === undefined) {
+        throw new ApiError('invalid_request', 'collectionId is not supported by this server (send a built-in request)', { field: 'collectionId' });
+      }
+      const collection = this.options.collections.get(workspaceId, input.collectionId);
+      return resolveImportedSource({ collection, input, environment, environmentOrigin, upstreams: this.options.upstreams });
+    }
+
     const definition = findBuiltinRequest(input.requestId);
     if (!definition) {
       throw new ApiError('invalid_request', `requestId ${JSON.stringify(input.requestId)} is not a request of the collection`, {
         field: 'requestId',
       });
     }
-    const environment = this.options.environments.readWithValues(workspaceId, input.environmentId);
-    const environmentName = environment.view.name;
-    const origin = this.options.upstreams.requireAllowed(environment.view.baseUrl, `The base URL of environment ${JSON.stringify(environmentName)}`);
-    const authType = input.authType ?? environment.view.authType;
-
-    const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables, auth: authContext(authType, environment) });
-    if (!prepared.path.startsWith('/2/')) {
-      throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(prepared.path)}`);
-    }
-    const notes: string[] = [];
-    const authorization = await this.authorize(authType, prepared, workspaceId, environment, notes);
-
-    let exchange = await this.forward(prepared, authorization);
-    if (authType === 'oauth2' && exchange.result.response.status === 401) {
-      exchange = await this.retryAfterRefresh(prepared, workspaceId, environment, authorization, exchange, notes);
+    if (input.headers !== undefined) {
+      throw new ApiError('invalid_request', 'headers are accepted only for imported requests (remove them)', { field: 'headers' });
     }
 
-    return { environmentName, request: exchange.sent, ...exchange.result, authType, notes };
+    return {
+      definition,
+      origin: environmentOrigin,
+      authType: input.authType ?? environment.view.authType,
+      variables: environment.variables,
+      headers: [],
+      notes: [],
+    };
   }
 
   private async authorize(
@@ -87,6 +117,7 @@ export class SendService {
     rejected: SendAuthorization,
     first: { sent: SentRequest; result: ForwardResult },
     notes: string[],
+    extraHeaders: HeaderList,
   ): Promise<{ sent: SentRequest; result: ForwardResult }> {
     const grant = await this.options.oauth2.refreshAfterRejection(workspaceId, environment.view.id, rejected.accessToken!);
     if (typeof grant === 'string') {
@@ -95,13 +126,14 @@ export class SendService {
     }
     notes.push('X answered 401 to the OAuth 2.0 access token, so the proxy refreshed it and sent the request once more.');
 
-    return this.forward(prepared, { ...bearerAuthorization(grant.accessToken), accessToken: grant.accessToken });
+    return this.forward(prepared, { ...bearerAuthorization(grant.accessToken), accessToken: grant.accessToken }, extraHeaders);
   }
 
-  private async forward(prepared: PreparedRequest, authorization: SendAuthorization): Promise<{ sent: SentRequest; result: ForwardResult }> {
+  private async forward(prepared: PreparedRequest, authorization: SendAuthorization, extraHeaders: HeaderList): Promise<{ sent: SentRequest; result: ForwardResult }> {
     const headers: HeaderList = [
       ['Accept', 'application/json'],
       ['User-Agent', USER_AGENT],
+      ...extraHeaders,
     ];
     if (prepared.body !== null) {
       headers.push(['Content-Type', 'application/json']);
