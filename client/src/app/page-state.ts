@@ -3,7 +3,7 @@ import type { EditorState } from '../features/requests/model/editor-state.ts';
 
 /**
  * Keeps the request editor's drafts and the chosen environment across the round trip to X's
- * authorize page, which replaces this page. Stored in sessionStorage, so only this tab sees it,
+ * authorize page, which replaces this page. Stored in sessionStorage, so only this tab can read it,
  * and read once. Drafts hold no secrets: credentials live on the server.
  */
 

@@ -323,7 +323,7 @@ function authorizationDenied(error: string, description: string | undefined): Ap
 
   return new ApiError(
     'invalid_request',
-    `The authorize page answered ${JSON.stringify(error)}${description === undefined ? '' : `: ${description}`} (check client_id and that the redirect URI is registered exactly, then press Authorize again)`,
+    `The authorize page returned the error ${JSON.stringify(error)}${description === undefined ? '' : `: ${description}`} (check client_id and that the redirect URI is registered exactly, then press Authorize again)`,
     { field: 'error' },
   );
 }

@@ -308,7 +308,7 @@ describe('OAuth 2.0 Authorization Code with PKCE through the proxy', () => {
 
       expect(json.response.status).toBe(401);
       expect(json.notes).toHaveLength(1);
-      expect(json.notes![0]).toMatch(/^X answered 401 to the OAuth 2.0 access token, and it could not be refreshed: POST .*\/2\/oauth2\/token answered 400 invalid_grant/);
+      expect(json.notes![0]).toMatch(/^X answered 401 to the OAuth 2.0 access token, and it could not be refreshed: POST .*\/2\/oauth2\/token returned 400 invalid_grant/);
       expect((await environmentView(client, environment.id)).oauth2).toBeNull();
     });
   });

@@ -84,7 +84,7 @@ export class OAuth2TokenClient {
     if (result.response.status !== 200 || !parsed.success) {
       throw new ApiError(
         'upstream_unreachable',
-        `GET ${url} with the new OAuth 2.0 token answered ${result.response.status} without a user ID: ${shorten(result.response.body)} (check that the users.read and tweet.read scopes were granted)`,
+        `GET ${url} with the new OAuth 2.0 token returned ${result.response.status} without a user ID: ${shorten(result.response.body)} (check that the users.read and tweet.read scopes were granted)`,
         { target: url },
       );
     }
@@ -102,7 +102,7 @@ export class OAuth2TokenClient {
       const issue = parsed.error.issues[0]!;
       throw new ApiError(
         'upstream_unreachable',
-        `POST ${endpoints.token} answered 200 with an unexpected body: ${issue.path.join('.') || 'body'} ${issue.message} (is the base URL an X API host?)`,
+        `POST ${endpoints.token} returned 200 with an unexpected body: ${issue.path.join('.') || 'body'} ${issue.message} (is the base URL an X API host?)`,
         { target: endpoints.token },
       );
     }
@@ -154,7 +154,7 @@ async function sendWithoutRequestDetails(input: Parameters<typeof forward>[0]): 
   }
 }
 
-/** Turns an RFC 6749 error answer, such as {"error":"invalid_grant"}, into an ApiError that says what to do. */
+/** Turns an RFC 6749 error response, such as {"error":"invalid_grant"}, into an ApiError that says what to do. */
 function endpointError(url: string, status: number, body: string): ApiError {
   const parsed = parseJson(body) as { error?: unknown; error_description?: unknown } | undefined;
   const code = typeof parsed?.error === 'string' ? parsed.error : null;
@@ -162,7 +162,7 @@ function endpointError(url: string, status: number, body: string): ApiError {
   const said = code === null ? shorten(body) : `${code}${description === null ? '' : `: ${description}`}`;
   const errorCode = status >= 500 ? 'upstream_unreachable' : 'invalid_request';
 
-  return new ApiError(errorCode, `POST ${url} answered ${status} ${said} (${fixFor(code, status)})`, { target: url });
+  return new ApiError(errorCode, `POST ${url} returned ${status} ${said} (${fixFor(code, status)})`, { target: url });
 }
 
 function fixFor(code: string | null, status: number): string {

@@ -14,7 +14,7 @@ interface OAuth2PanelProps {
 
 /**
  * Shows who is signed in with OAuth 2.0 in an environment, with Authorize and Sign out. The server
- * keeps the tokens; this panel sees only the user, the scopes and the expiry.
+ * keeps the tokens, so this panel receives only the user, the scopes and the expiry.
  */
 export function OAuth2Panel({ environment, redirectUri, onBeforeNavigate }: OAuth2PanelProps) {
   const start = useStartAuthorization();

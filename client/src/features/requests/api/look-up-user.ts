@@ -48,10 +48,19 @@ function readUser(result: SendResult, requestName: string): FoundUser {
     return { id: data.id, username: data.username };
   }
 
-  const errors = Array.isArray(body?.errors) ? (body.errors as Array<{ detail?: unknown }>) : [];
-  const detail = typeof errors[0]?.detail === 'string' ? errors[0].detail : typeof body?.detail === 'string' ? body.detail : null;
   const status = `${result.response.status} ${result.response.statusText}`.trim();
-  throw new Error(`${requestName} answered ${status}${detail === null ? ' without a user' : `: ${detail}`}`);
+  const detail = readErrorDetail(body);
+  throw new Error(`${requestName} returned ${status}${detail === null ? ' without a user' : `: ${detail}`}`);
+}
+
+/** Returns the first errors[].detail of a 200 with errors, or the detail of a problem body. */
+function readErrorDetail(body: Record<string, unknown> | null): string | null {
+  const errors = Array.isArray(body?.errors) ? (body.errors as Array<{ detail?: unknown }>) : [];
+  if (typeof errors[0]?.detail === 'string') {
+    return errors[0].detail;
+  }
+
+  return typeof body?.detail === 'string' ? body.detail : null;
 }
 
 function parseObject(text: string): Record<string, unknown> | null {

@@ -11,7 +11,7 @@ export interface UserMismatch {
 
 /**
  * Returns the mismatch when a state-changing request's `id` or `source_user_id` is not the
- * authenticated user's ID, which X answers with 400. An empty value is filled by the server and a
+ * authenticated user's ID, which X rejects with 400. An empty value is filled by the server and a
  * {{variable}} is resolved there, so neither is compared.
  */
 export function findUserMismatch(
