@@ -67,6 +67,11 @@ export class WorkbenchPage {
     await expect(this.response).toHaveAttribute('aria-busy', 'false');
   }
 
+  /** Opens a tab of the response viewer; the Headers tab's name ends with its header count. */
+  async openResponseTab(name: 'Body' | 'Headers' | 'Request'): Promise<void> {
+    await this.response.getByRole('tab', { name: new RegExp(`^${name}\\b`) }).click();
+  }
+
   responseStatus(): Locator {
     return this.response.getByRole('status', { name: 'Response status' });
   }

@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateKeyFile, SecretBox } from './crypto/secret-box.ts';
 import { openDatabase } from './db/database.ts';
+import { ConnectionDrain } from './http/connection-drain.ts';
 import { startSandbox, type RunningSandbox } from './sandbox/index.ts';
 
 /**
@@ -62,6 +63,7 @@ export async function startWorkbench({ config, logger, staticDir, now }: StartOp
     ...(staticDir === undefined ? {} : { staticDir }),
   });
   const server = app.listen(config.port, config.host);
+  const drain = new ConnectionDrain(server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -76,6 +78,7 @@ export async function startWorkbench({ config, logger, staticDir, now }: StartOp
     closing ??= (async () => {
       logger.info('shutdown: no longer accepting connections');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      drain.start();
       server.closeIdleConnections();
       const deadline = setTimeout(() => {
         logger.warn({ deadlineMs }, 'shutdown: deadline reached, closing the remaining connections');
