@@ -35,14 +35,14 @@ export async function forward(input: ForwardInput): Promise<ForwardResult> {
   try {
     response = await startExchange({ method: request.method, url: request.url, headers: input.headers, body: request.body, timeoutMs });
   } catch (error) {
-    throw networkError(error, request, timeoutMs, 'connecting');
+    throw networkError(error, request, timeoutMs, 'headers');
   }
 
   let body: { text: string; sizeBytes: number; truncated: boolean };
   try {
     body = await readBody(response.body);
   } catch (error) {
-    throw networkError(error, request, timeoutMs, 'reading the response');
+    throw networkError(error, request, timeoutMs, 'body');
   } finally {
     response.finish();
   }
@@ -83,18 +83,23 @@ async function readBody(stream: IncomingMessage): Promise<{ text: string; sizeBy
   return { text, sizeBytes, truncated: sizeBytes > kept };
 }
 
-function networkError(error: unknown, request: SentRequest, timeoutMs: number, stage: string): ApiError {
+/** The phase of the exchange that failed: before the response headers arrived, or while reading the body. */
+type ExchangePhase = 'headers' | 'body';
+
+function networkError(error: unknown, request: SentRequest, timeoutMs: number, phase: ExchangePhase): ApiError {
   const target = `${request.method} ${request.url}`;
   if (isTimeout(error)) {
+    const when = phase === 'headers' ? 'before a response arrived' : 'while the response body was still arriving';
     return new ApiError(
       'upstream_timeout',
-      `${target} did not answer within ${timeoutMs} ms while ${stage} (check that the server is up; WORKBENCH_UPSTREAM_TIMEOUT_MS sets the limit)`,
+      `${target} timed out after ${timeoutMs} ms ${when} (check that the server is up; WORKBENCH_UPSTREAM_TIMEOUT_MS sets the limit)`,
       { target: request.url, request, cause: error },
     );
   }
 
   const code = causeCode(error);
-  return new ApiError('upstream_unreachable', `${target} failed while ${stage}: ${describeNetworkCode(code)}`, {
+  const when = phase === 'headers' ? 'before a response arrived' : 'while reading the response body';
+  return new ApiError('upstream_unreachable', `${target} failed ${when}: ${describeNetworkCode(code)}`, {
     target: request.url,
     request,
     cause: error,
