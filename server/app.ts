@@ -19,6 +19,7 @@ import {
   setSessionCookie,
 } from './http/security.ts';
 import { SESSION_COOKIE, SessionStore } from './http/sessions.ts';
+import { rejectInvalidUtf8 } from './http/validate.ts';
 import { seedDefaultEnvironments } from './proxy/default-environments.ts';
 import { environmentRoutes } from './proxy/environments/routes.ts';
 import { EnvironmentStore } from './proxy/environments/store.ts';
@@ -120,7 +121,9 @@ export function createApp(deps: AppDependencies): Express {
   api.use(sameOriginCheck);
   // Postman files are larger than other calls, so the import has its own body limit, checked after the session and CSRF token.
   api.use('/import', requireSession(sessions), csrfProtection, ...importBodyParser());
-  api.use(express.json({ limit: MAX_API_BODY, strict: true, type: () => true }));
+  // Only a JSON body is parsed. Any other body stays unread, and csrfProtection rejects its
+  // Content-Type with 415, instead of the parser reporting it as invalid JSON.
+  api.use(express.json({ limit: MAX_API_BODY, strict: true, type: 'application/json', verify: rejectInvalidUtf8 }));
   api.get('/session', (req, res) => {
     let session = sessions.find(readCookie(req, SESSION_COOKIE));
     if (!session) {

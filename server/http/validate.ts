@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { ApiError } from './errors.ts';
@@ -23,4 +25,15 @@ export function validateBody<Schema extends z.ZodType>(schema: Schema): RequestH
 
 export function parsedBody<T>(res: Response): T {
   return res.locals.body as T;
+}
+
+/**
+ * The `verify` hook of express.json: rejects a body that is not valid UTF-8. Without it the decoder
+ * replaces each invalid byte with U+FFFD, and the altered text would be stored or sent as if the
+ * user had typed it.
+ */
+export function rejectInvalidUtf8(_req: IncomingMessage, _res: ServerResponse, body: Buffer): void {
+  if (!isUtf8(body)) {
+    throw new ApiError('invalid_request', 'The request body is not valid UTF-8 (send JSON text encoded as UTF-8)');
+  }
 }
