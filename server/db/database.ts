@@ -16,10 +16,11 @@ export class DatabaseVersionError extends Error {
 }
 
 /**
- * Opens (or creates) the workbench database in WAL mode and applies pending migrations.
- * Refuses to open a database whose schema is newer than this code.
+ * Opens (or creates) the workbench database in WAL mode and applies pending migrations, each in a
+ * transaction of its own. Refuses to open a database whose schema is newer than this code.
+ * `migrations` is replaced only by tests.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, migrations: readonly string[] = MIGRATIONS): Db {
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   }
@@ -32,7 +33,7 @@ export function openDatabase(file: string): Db {
   db.pragma('busy_timeout = 5000');
 
   try {
-    migrate(db, file);
+    migrate(db, file, migrations);
   } catch (error) {
     db.close();
     throw error;
@@ -41,17 +42,23 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-function migrate(db: Db, file: string): void {
+function migrate(db: Db, file: string, migrations: readonly string[]): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new DatabaseVersionError(file, current, MIGRATIONS.length);
+  if (current > migrations.length) {
+    throw new DatabaseVersionError(file, current, migrations.length);
   }
 
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
+  for (let version = current + 1; version <= migrations.length; version++) {
     const apply = db.transaction(() => {
-      db.exec(MIGRATIONS[version - 1]!);
+      db.exec(migrations[version - 1]!);
       db.pragma(`user_version = ${version}`);
     });
-    apply();
+    try {
+      apply();
+    } catch (error) {
+      throw new Error(`Migration ${version} of the database ${file} failed and was rolled back: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
   }
 }
