@@ -173,6 +173,43 @@ export const upstreamResponseSchema = z.strictObject({
 });
 export type UpstreamResponse = z.infer<typeof upstreamResponseSchema>;
 
+/** One parameter that an OAuth 1.0a signature covers. */
+export const signatureParameterSchema = z.strictObject({
+  key: z.string(),
+  /** The value as collected; a mask such as "[consumer key …ab12]" for the consumer key and token. */
+  value: z.string(),
+  encodedKey: z.string(),
+  encodedValue: z.string(),
+  source: z.enum(['query', 'oauth']),
+  /** True when `value` and `encodedValue` are masks instead of the real credential. */
+  masked: z.boolean(),
+});
+export type SignatureParameter = z.infer<typeof signatureParameterSchema>;
+
+/**
+ * The steps of an OAuth 1.0a signature, as RFC 5849 section 3.4 describes them. The consumer key
+ * and token appear only as masks with their last characters, in every step. No secret and no
+ * signature leaves the server.
+ */
+export const signatureViewSchema = z.strictObject({
+  method: z.string(),
+  /** Lower-case scheme and host, no default port, no query: the URL that the signature covers. */
+  baseUrl: z.string(),
+  /** Parameters in the order collected: the query, then the oauth_* protocol parameters. */
+  collected: z.array(signatureParameterSchema),
+  /** The same parameters, percent-encoded and sorted by encoded key, then by encoded value. */
+  sorted: z.array(signatureParameterSchema),
+  parameterString: z.string(),
+  baseString: z.string(),
+  /** The form of the HMAC-SHA1 key, never its value: "<consumer secret>&<token secret>". */
+  signingKeyShape: z.string(),
+  consumerKeyHint: z.string().nullable(),
+  tokenHint: z.string().nullable(),
+  /** The Authorization header as sent, with the consumer key, token and signature redacted. */
+  authorization: z.string(),
+});
+export type SignatureView = z.infer<typeof signatureViewSchema>;
+
 export const sendResultSchema = z.strictObject({
   environmentName: z.string(),
   request: sentRequestSchema,
@@ -184,6 +221,8 @@ export const sendResultSchema = z.strictObject({
   authType: authTypeSchema.optional(),
   /** What the proxy did besides sending, such as refreshing an OAuth 2.0 token, one sentence each. */
   notes: z.array(z.string()).optional(),
+  /** Steps of the OAuth 1.0a signature, for the signature inspector; absent for the other auth types. */
+  signature: signatureViewSchema.optional(),
 });
 export type SendResult = z.infer<typeof sendResultSchema>;
 

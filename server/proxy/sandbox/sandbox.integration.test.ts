@@ -7,6 +7,7 @@ import { buildExplainContext } from '../../../shared/explain/context.ts';
 import { explainResponse } from '../../../shared/explain/explain-response.ts';
 import type { Explanation } from '../../../shared/explain/types.ts';
 import { sandboxTenantStatusSchema, type SandboxTenantStatus } from '../../../shared/sandbox-control.ts';
+import type { SandboxPortal } from '../../../shared/sandbox-portal.ts';
 import { type ApiClient, startTestWorkbench, type TestWorkbench } from '../../testing/test-workbench.ts';
 
 const TWITTER_DEV = '2244994945';
@@ -114,6 +115,7 @@ describe('scenarios explained', () => {
     expect(explanation.title).toBe('The clocks are too far apart');
     expect(clock?.result).toBe('failed');
     expect(clock?.detail).toMatch(/the local clock is (599|600|601) s behind the server's/);
+    expect(explanation.checks.find((check) => check.id === 'host')?.result).toBe('passed');
   });
 
   it('rate limit nearly spent: 429 with the reset time', async () => {
@@ -183,6 +185,36 @@ describe('scenarios explained', () => {
     const result = await follow(TWITTER_DEV);
 
     expect(explain('follow', result).title).toBe('Following');
+  });
+});
+
+describe('signature inspector', () => {
+  it('comes with every OAuth 1.0a send, with the key and token masked', async () => {
+    const result = await send('me');
+
+    expect(result.signature?.baseUrl).toBe(`${workbench.sandboxUrl}/2/users/me`);
+    expect(result.signature?.baseString).toMatch(/^GET&http%3A%2F%2F127\.0\.0\.1%3A[0-9]+%2F2%2Fusers%2Fme&oauth_consumer_key%3D\[consumer key …[A-Za-z0-9]{4}\]%26/);
+    expect(result.signature?.baseString).toContain('oauth_token%3D[access token …');
+    expect(result.signature?.signingKeyShape).toBe('<consumer secret>&<token secret>');
+  });
+
+  it('never carries a key, token, secret or signature in local mode', async () => {
+    const local = await startTestWorkbench();
+    try {
+      const owner = await local.newClient();
+      const environment = await owner.environmentNamed('X Sandbox');
+      const portal = (await (await fetch(`${local.sandboxUrl}/portal.json`)).json()) as SandboxPortal;
+      const response = await owner.send<SendResult>({ environmentId: environment.id, requestId: 'me' });
+      const app = portal.apps[0]!;
+      const token = portal.tokens[0]!;
+
+      expect(response.json.signature).toBeDefined();
+      for (const secret of [app.consumerKey, app.consumerSecret, token.accessToken, token.accessTokenSecret]) {
+        expect(response.text).not.toContain(secret);
+      }
+    } finally {
+      await local.stop();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { OAUTH1_VARIABLE_KEYS } from '../../../shared/api.ts';
+import { OAUTH1_VARIABLE_KEYS, type SignatureView } from '../../../shared/api.ts';
 import { ApiError } from '../../http/errors.ts';
 import type { ResolvedVariable } from '../environments/store.ts';
 import type { PreparedRequest } from './prepare.ts';
@@ -9,6 +9,8 @@ export interface RequestAuthorization {
   authorization: string;
   /** The same header with every credential replaced by "[redacted]". */
   redactedAuthorization: string;
+  /** Steps of the OAuth 1.0a signature, for the signature inspector; absent for bearer tokens. */
+  signature?: SignatureView;
 }
 
 export const REDACTED_BEARER = 'Bearer [redacted]';
@@ -25,7 +27,7 @@ export function oauth1Authorization(
 ): RequestAuthorization {
   const signature = signOAuth1(prepared, requireOAuth1Credentials(variables, environmentName));
 
-  return { authorization: signature.authorization, redactedAuthorization: signature.redactedAuthorization };
+  return { authorization: signature.authorization, redactedAuthorization: signature.redactedAuthorization, signature: signature.view };
 }
 
 /** Authorizes with the app's bearer_token, which acts as the app and no user. */

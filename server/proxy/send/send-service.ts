@@ -51,7 +51,9 @@ export class SendService {
       exchange = await this.retryAfterRefresh(prepared, workspaceId, environment, authorization, exchange, notes, source.headers);
     }
 
-    return { environmentName, request: exchange.sent, ...exchange.result, authType, notes };
+    const signature = authorization.signature === undefined ? {} : { signature: authorization.signature };
+
+    return { environmentName, request: exchange.sent, ...exchange.result, authType, notes, ...signature };
   }
 
   /** Finds what to send: a built-in request, or an item of an imported collection (`collectionId`). */
