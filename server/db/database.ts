@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
+import { cachePreparedStatements } from './statement-cache.ts';
 
 export type Db = Database.Database;
 
@@ -25,6 +26,7 @@ export function openDatabase(file: string, migrations: readonly string[] = MIGRA
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   }
   const db = new Database(file);
+  cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   // NORMAL is durable in WAL mode against process crashes; only an OS crash or power loss can
   // drop the last transactions.
