@@ -8,8 +8,7 @@ import type { CollectionModel } from './postman/model.ts';
  * workbench environments.
  */
 
-/** Largest import request accepted, in bytes. X's official collections are about 0.9 MB and 1.5 MB. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES } from './import-limits.ts';
 
 export const importRequestSchema = z.strictObject({
   kind: z.enum(['collection', 'environment']),

@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import type { SendRequest, SendResult } from '../../../shared/api.ts';
+import { historyKeys } from '../features/history/api/history.ts';
 import { useSendRequest } from '../features/requests/api/send-request.ts';
 
 /** One send and what came back: a SendResult, or the error that stopped it before or at X. */
@@ -16,16 +18,19 @@ export interface Exchange {
  */
 export function useRequestSender() {
   const mutation = useSendRequest();
+  const queryClient = useQueryClient();
   const [exchanges, setExchanges] = useState<Record<string, Exchange>>({});
 
   const record = (exchange: Exchange) => {
-    setExchanges((current) => ({ ...current, [exchange.sent.requestId]: exchange }));
+    setExchanges((current) => ({ ...current, [exchangeKey(exchange.sent)]: exchange }));
   };
 
+  // Every send, failed ones included, adds a history entry on the server.
   const send = (payload: SendRequest) => {
     mutation.mutate(payload, {
       onSuccess: (result) => record({ sent: payload, result, error: null }),
       onError: (error) => record({ sent: payload, result: null, error }),
+      onSettled: () => queryClient.invalidateQueries({ queryKey: historyKeys.all }),
     });
   };
 
@@ -33,6 +38,11 @@ export function useRequestSender() {
     send,
     exchanges,
     isSending: mutation.isPending,
-    sendingRequestId: mutation.isPending ? (mutation.variables?.requestId ?? null) : null,
+    sendingRequestId: mutation.isPending && mutation.variables !== undefined ? exchangeKey(mutation.variables) : null,
   };
+}
+
+/** Key of a request's last exchange: the built-in request ID, or the collection and item of an imported one. */
+export function exchangeKey(sent: Pick<SendRequest, 'requestId' | 'collectionId'>): string {
+  return sent.collectionId === undefined ? sent.requestId : `${sent.collectionId}/${sent.requestId}`;
 }
