@@ -85,7 +85,6 @@ export function Workbench({ session }: { session: SessionInfo }) {
         selected={environment}
         onSelect={setChosenEnvironmentId}
         onManage={() => openEnvironments(environment?.id ?? null)}
-        onQuickStart={() => {}}
       />
       <OAuth2CallbackNotice redirectUri={session.oauth2RedirectUri} onSignedIn={onSignedIn} />
       <div className="workbench__body">
