@@ -11,10 +11,11 @@ import { KILL_ROUNDS } from './soak.ts';
 
 /**
  * SIGKILLs the real server process at a random moment while clients save environments and send
- * requests, restarts it on the same data folder, and checks that the database passes
- * PRAGMA integrity_check and contains every write that a client got a 2xx for. Each environment is
- * patched by one client at a time, so at most one write per environment is in flight at the kill:
- * its stored version is the acknowledged one or the one in flight, never older, never mixed.
+ * requests, and restarts it on the same data folder. The database must then pass
+ * PRAGMA integrity_check and contain every write that a client got a 2xx for: the environments, and
+ * the history entry of every send. Each environment is patched by one client at a time, so at most
+ * one write per environment is in flight at the kill. Its stored version is therefore the
+ * acknowledged one or the one in flight, never older and never a mix.
  */
 
 const SAVE_CLIENTS = 4;
@@ -25,7 +26,7 @@ const KILL_DELAY_MAX_MS = 600;
 
 interface TrackedEnvironment {
   name: string;
-  /** Version of the last write that got a 2xx; 0 when none did. */
+  /** Version of the last write that got a 2xx, or 0 when none did. */
   ackedVersion: number;
   /** Version of the last write sent. */
   attemptedVersion: number;
@@ -76,16 +77,20 @@ async function driveSaves(client: ApiClient, prefix: string, tracked: TrackedEnv
   }
 }
 
-/** Sends "Authenticated user lookup" to the sandbox until the server dies, counting the responses. */
-async function driveSends(client: ApiClient, environmentId: string, counter: { answered: number }): Promise<void> {
-  for (;;) {
-    const sent = await client.send({ environmentId, requestId: 'me' });
+/**
+ * Sends "User by Username" to the sandbox until the server dies, each with a username of its own
+ * (the sandbox returns a 200 with a not-found error), and records the usernames that got a 2xx.
+ */
+async function driveSends(client: ApiClient, environmentId: string, prefix: string, acknowledged: string[]): Promise<void> {
+  for (let sequence = 0; ; sequence++) {
+    const username = `${prefix}n${sequence}`;
+    const sent = await client.send({ environmentId, requestId: 'user-by-username', pathVariables: { username } });
     expect(sent.status, sent.text).toBe(200);
-    counter.answered += 1;
+    acknowledged.push(username);
   }
 }
 
-/** Runs a driver until the server is killed; a failed request after the kill ends it quietly. */
+/** Runs a driver until the server is killed. A request that fails after the kill ends the driver quietly. */
 async function untilKilled(drive: Promise<unknown>, killed: () => boolean): Promise<void> {
   try {
     await drive;
@@ -96,7 +101,7 @@ async function untilKilled(drive: Promise<unknown>, killed: () => boolean): Prom
   }
 }
 
-function readStoredEnvironments(): { integrity: string; environments: Map<string, StoredEnvironment> } {
+function readStoredState(round: number): { integrity: string; environments: Map<string, StoredEnvironment>; historyUsernames: Set<string> } {
   const db = new Database(path.join(dataDir, 'workbench.db'), { readonly: true, fileMustExist: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
@@ -109,8 +114,10 @@ function readStoredEnvironments(): { integrity: string; environments: Map<string
       const byKey = new Map(variables.all(row.id).map((variable) => [variable.key, { plain: variable.plain_value, sealed: variable.sealed_value, hint: variable.hint }]));
       environments.set(row.name, { id: row.id, name: row.name, variables: byKey });
     }
+    const historyUrls = db.prepare<[string], { url: string }>('SELECT url FROM history WHERE url LIKE ?').all(`%/2/users/by/username/r${round}c%`);
+    const historyUsernames = new Set(historyUrls.map((row) => row.url.slice(row.url.lastIndexOf('/') + 1)));
 
-    return { integrity, environments };
+    return { integrity, environments, historyUsernames };
   } finally {
     db.close();
   }
@@ -140,16 +147,17 @@ describe('crash durability', () => {
   it(`keeps every acknowledged write through ${KILL_ROUNDS} SIGKILLs`, async () => {
     let server: WorkbenchProcess = await spawnWorkbench({ dataDir });
     const tracked: TrackedEnvironment[] = [];
-    const sends = { answered: 0 };
+    let acknowledgedSends = 0;
     const inFlightAtKill = { total: 0, committed: 0 };
 
     for (let round = 0; round < KILL_ROUNDS; round++) {
       const clients = await Promise.all(Array.from({ length: SAVE_CLIENTS + SEND_CLIENTS }, () => ApiClient.connect(server.url)));
       const sandbox = await clients[0]!.environmentNamed('X Sandbox');
       let killed = false;
+      const sentUsernames: string[] = [];
       const drivers = [
         ...clients.slice(0, SAVE_CLIENTS).map((client, index) => untilKilled(driveSaves(client, `round-${round}-client-${index}`, tracked), () => killed)),
-        ...clients.slice(SAVE_CLIENTS).map((client) => untilKilled(driveSends(client, sandbox.id, sends), () => killed)),
+        ...clients.slice(SAVE_CLIENTS).map((client, index) => untilKilled(driveSends(client, sandbox.id, `r${round}c${index}`, sentUsernames), () => killed)),
       ];
       const killDelayMs = KILL_DELAY_MIN_MS + Math.random() * (KILL_DELAY_MAX_MS - KILL_DELAY_MIN_MS);
       await new Promise((resolve) => setTimeout(resolve, killDelayMs));
@@ -162,7 +170,7 @@ describe('crash durability', () => {
       expect(exit.signal).toBe('SIGKILL');
 
       server = await spawnWorkbench({ dataDir });
-      const { integrity, environments } = readStoredEnvironments();
+      const { integrity, environments, historyUsernames } = readStoredState(round);
       const secretBox = new SecretBox(loadOrCreateKeyFile(dataDir));
 
       expect(integrity, `integrity_check after kill ${round + 1}`).toBe('ok');
@@ -186,6 +194,8 @@ describe('crash durability', () => {
       for (const stored of environments.values()) {
         storedVersion(stored, secretBox);
       }
+      expect(sentUsernames.filter((username) => !historyUsernames.has(username)), `sends without a history entry after kill ${round + 1}`).toEqual([]);
+      acknowledgedSends += sentUsernames.length;
       const listed = await (await ApiClient.connect(server.url)).environments();
       const acknowledged = tracked.filter((entry) => entry.ackedVersion > 0).map((entry) => entry.name);
       expect(listed.map((environment) => environment.name)).toEqual(expect.arrayContaining(acknowledged));
@@ -196,7 +206,7 @@ describe('crash durability', () => {
     const acknowledgedWrites = tracked.reduce((total, entry) => total + entry.ackedVersion, 0);
     console.info(
       `crash durability: ${KILL_ROUNDS} kills, ${acknowledgedWrites} acknowledged writes to ${tracked.length} environments, ` +
-        `${inFlightAtKill.total} writes in flight at a kill (${inFlightAtKill.committed} of them committed), ${sends.answered} answered sends`,
+        `${inFlightAtKill.total} writes in flight at a kill (${inFlightAtKill.committed} of them committed), ${acknowledgedSends} acknowledged sends, each in the history`,
     );
 
     expect(acknowledgedWrites).toBeGreaterThan(KILL_ROUNDS);
