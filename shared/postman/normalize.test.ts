@@ -285,3 +285,29 @@ describe('exportCollection', () => {
     expect(url).toMatchObject({ protocol: 'https', host: ['api', 'x', 'com'], path: ['2', 'users', ':id', 'following'] });
   });
 });
+
+describe('body modes', () => {
+  function withBody(body: Record<string, unknown>) {
+    const collection = buildTestCollection();
+    const follows = (collection.item as Array<{ item: Array<{ request: Record<string, unknown> }> }>)[0]!;
+    follows.item[1]!.request.body = body;
+    const result = normalizeCollection(collection, 'test.json');
+    return { request: listRequests(result.model)[1]!.request, warnings: result.warnings };
+  }
+
+  it('reads an empty form body as no body', () => {
+    const { request, warnings } = withBody({ mode: 'formdata', formdata: [] });
+
+    expect(request.body).toBeNull();
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a form body with fields as unsupported, with a warning', () => {
+    const { request, warnings } = withBody({ mode: 'formdata', formdata: [{ key: 'media', type: 'file', src: [] }] });
+
+    expect(request.body).toEqual({ mode: 'unsupported', postmanMode: 'formdata' });
+    expect(warnings).toEqual([
+      'item[0].item[1].request.body (Users a user ID is following): the formdata body was not imported; the workbench sends only raw JSON bodies',
+    ]);
+  });
+});

@@ -272,16 +272,29 @@ function buildRawUrl(url: { protocol?: string | undefined; host?: string | strin
   return `${origin}/${segments.join('/')}`;
 }
 
-function readBody(body: { mode?: string | undefined; raw?: string | undefined; disabled?: boolean | undefined; options?: { raw?: { language?: string | undefined } | undefined } | undefined } | null, path: string, context: NormalizeContext): RequestBody | null {
+function readBody(
+  body: { mode?: string | undefined; raw?: string | undefined; disabled?: boolean | undefined; options?: { raw?: { language?: string | undefined } | undefined } | undefined } | null,
+  path: string,
+  context: NormalizeContext,
+): RequestBody | null {
   if (body === null || body.disabled === true || body.mode === undefined) {
     return null;
   }
   if (body.mode === 'raw') {
     return { mode: 'raw', raw: body.raw ?? '', language: body.options?.raw?.language ?? null };
   }
+  // X's collection puts an empty form body on some GET requests; it sends nothing, so it is no body.
+  if (isEmptyContent((body as Record<string, unknown>)[body.mode])) {
+    return null;
+  }
   context.warnings.push(`${path}: the ${body.mode} body was not imported; the workbench sends only raw JSON bodies`);
 
   return { mode: 'unsupported', postmanMode: body.mode };
+}
+
+/** Reports an explicitly empty form or text. Absent content stays unsupported, as the exporter writes it. */
+function isEmptyContent(content: unknown): boolean {
+  return content === '' || (Array.isArray(content) && content.length === 0);
 }
 
 function readAuth(auth: PostmanAuth | undefined, path: string, context: NormalizeContext): AuthSpec | null {

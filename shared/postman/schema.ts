@@ -40,7 +40,8 @@ const headerListSchema = z.preprocess(
   z.array(keyValueSchema.extend({ key: z.string() })),
 );
 
-const bodySchema = z.object({
+/** Loose, so that the content of the other body modes (formdata, urlencoded, file, graphql) stays readable. */
+const bodySchema = z.looseObject({
   mode: z.string().optional(),
   raw: z.string().optional(),
   disabled: z.boolean().optional(),
