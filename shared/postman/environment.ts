@@ -30,7 +30,7 @@ export interface ImportedEnvironment {
 }
 
 /**
- * Reports whether a value only stands in for a real one, such as "Your consumer key", "<token>",
+ * Reports whether a value is only a placeholder for a real one, such as "Your consumer key", "<token>",
  * "YOUR_API_KEY", "xxxx" or "paste the token here". Real keys and tokens never contain spaces or
  * these words, so a value that matches is imported as unset.
  */
@@ -75,7 +75,7 @@ export function normalizeEnvironment(json: unknown, fileName: string): ImportedE
   const seen = new Set<string>();
   file.values.forEach((entry, index) => {
     const path = `values[${index}]`;
-    const value = entry.value === null || entry.value === undefined ? '' : typeof entry.value === 'string' ? entry.value : JSON.stringify(entry.value);
+    const value = variableText(entry.value);
     if ((BASE_URL_KEYS as readonly string[]).includes(entry.key) && !isPlaceholderValue(value)) {
       result.baseUrl = value.trim();
       return;
@@ -103,6 +103,14 @@ export function normalizeEnvironment(json: unknown, fileName: string): ImportedE
   }
 
   return result;
+}
+
+function variableText(value: unknown): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function checkEnvironmentShape(json: unknown, fileName: string): void {

@@ -117,10 +117,18 @@ function exportAuth(auth: AuthSpec | null): JsonObject {
       [safe.type]: safe.params.map((param) => ({
         key: param.key,
         value: param.value,
-        type: typeof param.value === 'boolean' ? 'boolean' : typeof param.value === 'number' ? 'number' : 'string',
+        type: postmanValueType(param.value),
       })),
     },
   };
+}
+
+function postmanValueType(value: unknown): string {
+  if (typeof value === 'boolean' || typeof value === 'number') {
+    return typeof value;
+  }
+
+  return 'string';
 }
 
 function exportEvents(scripts: Script[]): JsonObject {

@@ -116,7 +116,7 @@ describe('normalizeCollection', () => {
     const old = normalizeCollection(buildV20Collection(), 'old.json').model;
 
     it('reads map-shaped auth fields', () => {
-      expect(old.items[0]!.kind === 'request' && old.items[0]!.auth).toEqual({
+      expect(findRequest(old, '0')!.request.auth).toEqual({
         type: 'oauth1',
         params: [
           { key: 'consumerKey', value: '{{consumer_key}}' },

@@ -24,8 +24,8 @@ import { describeScripts } from './script-note.ts';
 
 /**
  * Reads a Postman collection file (schema v2.0 or v2.1) into the workbench's collection model.
- * Every problem that stops the import is a PostmanImportError naming the JSON path; problems that
- * do not stop it (a literal credential dropped, an unsupported body) come back as warnings.
+ * Every problem that stops the import is a PostmanImportError naming the JSON path. Problems that
+ * do not stop it, such as a dropped literal credential or an unsupported body, come back as warnings.
  */
 
 /** The schema URL written into exported collections. */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 /**
- * zod schemas for Postman collection files (schema v2.0.0 and v2.1.0) and environment files,
- * lenient where Postman itself is: a URL, a header list, a request or a description may be a
- * plain string, and v2.0's map-shaped auth is read as well as v2.1's list. The short forms are
+ * zod schemas for Postman collection files (schema v2.0.0 and v2.1.0) and environment files.
+ * They are lenient where Postman itself is: a URL, a header list, a request or a description may
+ * be a plain string, and v2.0's map-shaped auth is read as well as v2.1's list. The short forms are
  * turned into the long ones before validation, so an error still points at the exact JSON path.
  */
 

@@ -4,7 +4,7 @@ import type { CollectionRequest, EffectiveAuth } from './model.ts';
 /**
  * Where an imported request goes and whether the workbench can send it. X API origins and
  * `{{base_url}}` go to the selected environment's base URL, so X's collection runs against the
- * sandbox when "X Sandbox" is selected; any other origin must be an allowed upstream.
+ * sandbox when "X Sandbox" is selected. Any other origin must be an allowed upstream.
  */
 
 /** Origins that stand for "the X API" in a collection and are replaced by the environment's base URL. */
