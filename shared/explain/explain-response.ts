@@ -7,10 +7,10 @@ import { findBuiltinRequest } from '../collection.ts';
 import { describeOutcome, type Outcome } from '../outcome.ts';
 import { explainForbidden } from './forbidden.ts';
 import { formatSeconds, formatTimeOfDay } from './format-time.ts';
+import { computeLocalReset } from './rate-limit-clock.ts';
 import {
   isJsonObject,
   parseJsonObject,
-  readDateHeader,
   readErrorEntries,
   readProblem,
   readRateLimit,
@@ -87,13 +87,8 @@ function explainTooManyRequests(result: ExplainableResult, context: ExplainConte
   return explanation;
 }
 
-/**
- * Converts x-rate-limit-reset, which is on the server's clock, to the local clock. The Date header
- * gives the server's time, so a wrong local clock does not shift the countdown.
- */
-export function computeReset(resetSeconds: number, result: ExplainableResult, context: ExplainContext): RateLimitReset {
-  const serverMs = readDateHeader(result.response.headers);
-  const localResetAtMs = serverMs === null ? resetSeconds * 1000 : context.receivedAtMs + (resetSeconds * 1000 - serverMs);
+function computeReset(resetSeconds: number, result: ExplainableResult, context: ExplainContext): RateLimitReset {
+  const localResetAtMs = computeLocalReset(resetSeconds, result.response.headers, context.receivedAtMs);
 
   return { epochSeconds: resetSeconds, localResetAtMs, localTime: formatTimeOfDay(localResetAtMs, context.timeZone) };
 }

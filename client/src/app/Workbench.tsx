@@ -20,6 +20,7 @@ import { previewUrl } from '../features/requests/model/url-template.ts';
 import { ApiError } from '../lib/api-error.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { savePageState, takePageState, type PageState } from './page-state.ts';
+import { useLearningTools } from './use-learning-tools.tsx';
 import { exchangeKey, useRequestSender, type Exchange } from './use-request-sender.ts';
 
 // The environment editor is opened rarely, so it loads on first use and stays out of the first page's JavaScript.
@@ -76,6 +77,19 @@ export function Workbench({ session }: { session: SessionInfo }) {
   const openEnvironments = (environmentId: string | null) => setDialog({ open: true, environmentId });
   const keepPageState = () => savePageState({ editor, environmentId: environment?.id ?? null });
   const onSignedIn = useCallback((environmentId: string) => setChosenEnvironmentId(environmentId), []);
+  const selectBuiltinRequest = (requestId: string) => {
+    imported.clear();
+    setHistoryEntry(null);
+    dispatch({ type: 'select-request', requestId });
+  };
+  const learning = useLearningTools({
+    editor,
+    dispatch,
+    environment,
+    exchanges: sender.exchanges,
+    selectRequest: selectBuiltinRequest,
+    openEnvironment: () => openEnvironments(environment?.id ?? null),
+  });
 
   return (
     <div className="workbench">
@@ -85,6 +99,8 @@ export function Workbench({ session }: { session: SessionInfo }) {
         selected={environment}
         onSelect={setChosenEnvironmentId}
         onManage={() => openEnvironments(environment?.id ?? null)}
+        onQuickStart={learning.openQuickStart}
+        onSandboxScenarios={learning.openScenarios}
       />
       <OAuth2CallbackNotice redirectUri={session.oauth2RedirectUri} onSignedIn={onSignedIn} />
       <div className="workbench__body">
@@ -111,6 +127,7 @@ export function Workbench({ session }: { session: SessionInfo }) {
           </button>
         </div>
         <main className="workbench__main">
+          {learning.panels}
           {imported.selection === null ? (
             <>
               <RequestEditor
@@ -128,6 +145,7 @@ export function Workbench({ session }: { session: SessionInfo }) {
                 }}
                 onEditCredentials={() => openEnvironments(environment?.id ?? null)}
                 onBeforeAuthorize={keepPageState}
+                besideSend={learning.besideSend}
               />
               <CodeToggle request={builtinSnippet(definition, draft, environment)} />
             </>
@@ -159,10 +177,7 @@ export function Workbench({ session }: { session: SessionInfo }) {
             requestId={imported.selection === null ? definition.id : matchedBuiltinId}
             exchange={exchange}
             pending={sender.sendingRequestId === selectedKey}
-            onSwitchAuthType={(authType) => {
-              dispatch({ type: 'set-auth-type', authType });
-              dispatch({ type: 'select-tab', tab: 'authorization' });
-            }}
+            explain={learning.explain}
           />
         </main>
         {historyOpen ? (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type Dispatch } from 'react';
+import { lazy, Suspense, useEffect, useId, useLayoutEffect, useRef, useState, type Dispatch, type ReactNode } from 'react';
 
 import type { EnvironmentView, SendRequest } from '../../../../../shared/api.ts';
 import { authenticatedUserIdFor, type AuthType } from '../../../../../shared/auth-types.ts';
@@ -32,6 +32,8 @@ interface RequestEditorProps {
   onEditCredentials: () => void;
   /** Called just before the page leaves for the OAuth 2.0 authorize page. */
   onBeforeAuthorize: () => void;
+  /** Shown beside Send, such as the rate-limit meter. */
+  besideSend?: ReactNode;
 }
 
 export function RequestEditor(props: RequestEditorProps) {
@@ -97,6 +99,7 @@ export function RequestEditor(props: RequestEditorProps) {
           {sending ? <span className="spinner" aria-hidden="true" /> : null}
           Send
         </button>
+        {props.besideSend}
       </div>
       {blocker === null ? (
         <p className="editor__hint">Press Ctrl+Enter (⌘+Enter on macOS) to send.</p>
