@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadOrCreateKeyFile, SecretBox } from './crypto/secret-box.ts';
 import { openDatabase } from './db/database.ts';
+import { createFileOnce } from './fs/create-file-once.ts';
 import { ConnectionDrain } from './http/connection-drain.ts';
 import { startSandbox, type RunningSandbox } from './sandbox/index.ts';
 
@@ -108,13 +109,7 @@ function registerSandboxRedirectUri(sandbox: RunningSandbox, redirectUri: string
 /** Seed of the sandbox's keys and tokens, kept in the data folder so they survive restarts. */
 function loadOrCreateSandboxSeed(dataDir: string): string {
   const file = path.join(dataDir, 'sandbox.seed');
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw error;
-    }
-  }
+  createFileOnce(file, randomBytes(32).toString('hex'));
 
   return fs.readFileSync(file, 'utf8').trim();
 }

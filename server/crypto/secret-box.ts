@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileOnce } from '../fs/create-file-once.ts';
 
 /**
  * Encrypts secret values at rest with AES-256-GCM. Each sealed value is iv (12 bytes) + tag
@@ -41,13 +42,7 @@ export class SecretBox {
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
   const file = path.join(dataDir, 'secret.key');
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  try {
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-      throw error;
-    }
-  }
+  createFileOnce(file, randomBytes(32).toString('hex'));
 
   const mode = fs.statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {
