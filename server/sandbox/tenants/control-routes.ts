@@ -90,6 +90,8 @@ export function mountControlRoutes(app: Express, state: SandboxState, adminToken
 /**
  * Sets the Date header from the clock of the tenant whose credentials the request carries, so that
  * the Date header shows the moved clock of the Clock skew scenario.
+ * NOTE: rate-limit windows stay on the sandbox clock, so under that scenario x-rate-limit-reset
+ * and Date disagree by the offset.
  */
 export function tenantDateHeader(state: SandboxState): RequestHandler {
   return (request, response, next) => {
