@@ -6,22 +6,7 @@ import { AUTH_TYPES, OAUTH2_SCOPE_PATTERN } from './auth-types.ts';
  * an unknown key is an error instead of being silently dropped.
  */
 
-/** Variables that hold credentials: write-only, encrypted at rest, never sent back to the browser. */
-export const SECRET_VARIABLE_KEYS = [
-  'consumer_key',
-  'consumer_secret',
-  'access_token',
-  'token_secret',
-  'bearer_token',
-  'client_secret',
-] as const;
-
-/** The OAuth 1.0a credentials that the signer reads from an environment. */
-export const OAUTH1_VARIABLE_KEYS = ['consumer_key', 'consumer_secret', 'access_token', 'token_secret'] as const;
-
-export function isSecretVariableKey(key: string): boolean {
-  return (SECRET_VARIABLE_KEYS as readonly string[]).includes(key);
-}
+export { isSecretVariableKey, OAUTH1_VARIABLE_KEYS, SECRET_VARIABLE_KEYS } from './variables.ts';
 
 export const MAX_VARIABLE_VALUE_LENGTH = 4096;
 export const MAX_VARIABLES = 100;

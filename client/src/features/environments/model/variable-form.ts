@@ -1,26 +1,11 @@
 import type { AuthType } from '../../../../../shared/auth-types.ts';
-import type {
-  EnvironmentUpdate,
-  EnvironmentView,
-  SECRET_VARIABLE_KEYS,
-  VariableInput,
-  VariableView,
-} from '../../../../../shared/api.ts';
+import type { EnvironmentUpdate, EnvironmentView, VariableInput, VariableView } from '../../../../../shared/api.ts';
+import { isSecretVariableKey } from '../../../../../shared/variables.ts';
 
 /**
  * The environment editor's form. Secret values are write-only: the form starts with every secret
  * input empty, and only what the user types is sent. Nothing here is persisted in the browser.
  */
-
-/** The keys that the server always treats as secrets, repeated so that zod stays out of the bundle. */
-export const SECRET_KEYS = [
-  'consumer_key',
-  'consumer_secret',
-  'access_token',
-  'token_secret',
-  'bearer_token',
-  'client_secret',
-] as const satisfies typeof SECRET_VARIABLE_KEYS;
 
 /** Variables the editor always lists, even before they are set. */
 export const WELL_KNOWN_KEYS = [
@@ -33,9 +18,7 @@ export const WELL_KNOWN_KEYS = [
   'client_secret',
 ] as const;
 
-export function isSecretKey(key: string): boolean {
-  return (SECRET_KEYS as readonly string[]).includes(key);
-}
+export const isSecretKey = isSecretVariableKey;
 
 /** Change that Save makes to a secret: keep the stored value (send none), set the typed value, or clear it (send ""). */
 export type SecretChange = 'keep' | 'set' | 'clear';
