@@ -11,15 +11,27 @@ import { followEndpoint, followersEndpoint, followingEndpoint, unfollowEndpoint 
 import { tooManyRequests } from './problems.ts';
 import { rateLimitBucketKey, type EndpointName, type RateLimitStatus } from './rate-limit.ts';
 import type { SandboxState } from './state.ts';
-import { meEndpoint, userByUsernameEndpoint } from './users-endpoints.ts';
+import {
+  meEndpoint,
+  userByIdEndpoint,
+  userByUsernameEndpoint,
+  usersByIdsEndpoint,
+  usersByUsernamesEndpoint,
+} from './users-endpoints.ts';
 
 /** Maximum request body size in bytes; the follow body needs about 40. */
 export const MAX_BODY_BYTES = 16_384;
 
-/** The /me route comes before the routes with an `:id` so that it is never read as an ID. */
+/**
+ * Express tries routes in this order. /2/users/me and /2/users/by come before /2/users/:id, so that
+ * `me` and `by` are never read as an ID.
+ */
 export const ENDPOINTS: readonly Endpoint[] = [
   meEndpoint,
+  usersByUsernamesEndpoint,
   userByUsernameEndpoint,
+  usersByIdsEndpoint,
+  userByIdEndpoint,
   followEndpoint,
   unfollowEndpoint,
   followingEndpoint,

@@ -123,13 +123,19 @@ export function payloadTooLarge(limitBytes: number): SandboxProblem {
   });
 }
 
+/**
+ * Path that X's newer Postman export uses for "Authenticated User Lookup", though X documents the
+ * endpoint as /2/users/me.
+ */
+const UNDOCUMENTED_ME_PATH = '/2/me';
+
 export function routeNotFound(method: string, path: string, knownRoutes: readonly string[]): SandboxProblem {
-  return new SandboxProblem(404, {
-    title: 'Not Found Error',
-    type: 'about:blank',
-    status: 404,
-    detail: `No sandbox endpoint matches ${method} ${path}. The sandbox implements ${knownRoutes.join(', ')}.`,
-  });
+  const detail =
+    path === UNDOCUMENTED_ME_PATH
+      ? `${method} ${path} is not an X API v2 endpoint. X documents the authenticated user lookup as GET /2/users/me, so change the path to /2/users/me.`
+      : `No sandbox endpoint matches ${method} ${path}. It is not an X API v2 endpoint that the sandbox implements, so check the method and the path. The sandbox implements ${knownRoutes.join(', ')}.`;
+
+  return new SandboxProblem(404, { title: 'Not Found Error', type: 'about:blank', status: 404, detail });
 }
 
 export function internalError(): SandboxProblem {

@@ -3,7 +3,16 @@
  * A window starts with a bucket's first request and lasts 15 minutes on the injected clock.
  */
 
-export type EndpointName = 'follow' | 'unfollow' | 'following' | 'followers' | 'me' | 'user_by_username';
+export type EndpointName =
+  | 'follow'
+  | 'unfollow'
+  | 'following'
+  | 'followers'
+  | 'me'
+  | 'user_by_username'
+  | 'user_by_id'
+  | 'users_by_ids'
+  | 'users_by_usernames';
 
 /** Whether a bucket counts the requests of one user (OAuth 1.0a) or of one app (app-only bearer). */
 export type CallerScope = 'user' | 'app';
@@ -22,6 +31,9 @@ export const RATE_LIMITS: Readonly<Record<EndpointName, Readonly<Record<CallerSc
   followers: { user: 300, app: 300 },
   me: { user: 75, app: 75 },
   user_by_username: { user: 900, app: 300 },
+  user_by_id: { user: 900, app: 300 },
+  users_by_ids: { user: 900, app: 300 },
+  users_by_usernames: { user: 900, app: 300 },
 };
 
 /** The x-rate-limit-* header values of one bucket. */

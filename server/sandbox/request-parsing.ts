@@ -9,6 +9,9 @@ import { invalidRequest, type ParameterError } from './problems.ts';
 
 export const MAX_RESULTS_RANGE = { min: 1, max: 1000, default: 100 } as const;
 
+/** How many comma-separated values the multi-user lookups (`ids`, `usernames`) accept. */
+export const LOOKUP_LIST_RANGE = { min: 1, max: 100 } as const;
+
 /** Throws X's 400 invalid-request problem when any check failed. */
 export function throwIfInvalid(errors: readonly ParameterError[]): void {
   if (errors.length > 0) {
@@ -82,6 +85,50 @@ export function checkUsernameParameter(value: string, errors: ParameterError[]):
   }
 
   return value;
+}
+
+/**
+ * Checks a required comma-separated list such as `ids=1,2` against `pattern`, one error per invalid
+ * value. Returns the values without repeats, in the order given. `repeatKey` decides which values
+ * count as the same, so that usernames can match case-insensitively. Returns an empty list when the
+ * list as a whole is missing, empty or too long.
+ * NOTE: X does not publish its messages for a missing or over-long list; these follow the wording of
+ * its other parameter errors.
+ */
+export function checkLookupList(
+  name: string,
+  value: string | undefined,
+  check: { pattern: RegExp; rule: string; repeatKey?: (value: string) => string },
+  errors: ParameterError[],
+): string[] {
+  if (value === undefined || value === '') {
+    errors.push({ parameters: { [name]: value === undefined ? [] : [''] }, message: `The \`${name}\` query parameter can not be empty` });
+    return [];
+  }
+
+  const items = value.split(',');
+  if (items.length > LOOKUP_LIST_RANGE.max) {
+    errors.push({
+      parameters: { [name]: [value] },
+      message: `The number of values in the \`${name}\` query parameter list [${items.length}] is not between ${LOOKUP_LIST_RANGE.min} and ${LOOKUP_LIST_RANGE.max}`,
+    });
+    return [];
+  }
+
+  const repeatKey = check.repeatKey ?? ((item: string) => item);
+  const unique = new Map<string, string>();
+  for (const item of items) {
+    if (!unique.has(repeatKey(item))) {
+      unique.set(repeatKey(item), item);
+    }
+  }
+  for (const item of unique.values()) {
+    if (!check.pattern.test(item)) {
+      errors.push(invalidValue(name, item, check.rule));
+    }
+  }
+
+  return [...unique.values()];
 }
 
 /** Checks that a path ID names the user who owns the access token, as follow and unfollow require. */
