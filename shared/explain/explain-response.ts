@@ -7,6 +7,7 @@ import { findBuiltinRequest } from '../collection.ts';
 import { describeOutcome, type Outcome } from '../outcome.ts';
 import { explainForbidden } from './forbidden.ts';
 import { formatSeconds, formatTimeOfDay } from './format-time.ts';
+import { explainNotFound } from './not-found.ts';
 import { computeLocalReset } from './rate-limit-clock.ts';
 import {
   isJsonObject,
@@ -45,6 +46,9 @@ export function explainResponse(result: ExplainableResult, context: ExplainConte
   }
   if (response.status === 403 && problem !== null) {
     return explainForbidden(problem, context);
+  }
+  if (response.status === 404) {
+    return explainNotFound(result, context, problem);
   }
   if (response.status === 400 && problem?.name === 'invalid-request') {
     return explainInvalidRequest(problem, context);
