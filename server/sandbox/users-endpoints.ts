@@ -28,14 +28,16 @@ function checkLookupQuery(
   return { fields, query };
 }
 
-/** Returns the user's `data` entry, or the HTTP 200 error that X reports for a missing or suspended user. */
+/** A found user's `data` entry, or the HTTP 200 error that X reports for a missing or suspended user. */
+type LookupResult = { data: UserObject } | { error: ResourceError };
+
 function lookUpUser(
   user: UserProfile | undefined,
   parameter: string,
   value: string,
   fields: ReadonlySet<UserField>,
   state: SandboxState,
-): { data: UserObject } | { error: ResourceError } {
+): LookupResult {
   if (!user) {
     return { error: userNotFound(parameter, value) };
   }
@@ -46,12 +48,12 @@ function lookUpUser(
   return { data: renderUser(user, fields, state.graph) };
 }
 
-function respondWithOne(result: ReturnType<typeof lookUpUser>): unknown {
+function respondWithOne(result: LookupResult): unknown {
   return 'data' in result ? { data: result.data } : { errors: [result.error] };
 }
 
 /** Builds a multi-user body: the found users in the requested order, then one error per other value. X omits an empty list. */
-function respondWithMany(results: ReturnType<typeof lookUpUser>[]): unknown {
+function respondWithMany(results: LookupResult[]): unknown {
   const data = results.flatMap((result) => ('data' in result ? [result.data] : []));
   const errors = results.flatMap((result) => ('error' in result ? [result.error] : []));
 
