@@ -58,6 +58,31 @@ describe('HistoryStore', () => {
     expect(store.list('a', { limit: 10 }).entries.map((item) => item.requestName)).toEqual(['Request 5', 'Request 4', 'Request 3']);
   });
 
+  it('trims entries written before a restart', () => {
+    const before = new HistoryStore(db, 3);
+    for (let index = 1; index <= 3; index++) {
+      before.add(entry('a', index));
+    }
+    const after = new HistoryStore(db, 3);
+
+    after.add(entry('a', 4));
+
+    expect(after.list('a', { limit: 10 }).entries.map((item) => item.requestName)).toEqual(['Request 4', 'Request 3', 'Request 2']);
+  });
+
+  it('counts again after a delete and a clear', () => {
+    const store = new HistoryStore(db, 2);
+    const first = store.add(entry('a', 1));
+    store.add(entry('a', 2));
+    store.delete('a', first);
+    store.add(entry('a', 3));
+    store.clear('a');
+    store.add(entry('a', 4));
+    store.add(entry('a', 5));
+
+    expect(store.list('a', { limit: 10 }).entries.map((item) => item.requestName)).toEqual(['Request 5', 'Request 4']);
+  });
+
   it('keeps workspaces apart', () => {
     const store = new HistoryStore(db);
     const id = store.add(entry('a', 1));

@@ -45,6 +45,13 @@ const SUMMARY_COLUMNS =
   'id, created_at, environment_name, request_name, endpoint, method, url, status, status_class, error_message, duration_ms, size_bytes';
 
 export class HistoryStore {
+  /**
+   * Entries per workspace, counted once from the table and then kept up to date here, so that
+   * trimming deletes only the oldest row instead of walking the newest `maxEntries` on every send.
+   * Only this store writes the history table.
+   */
+  private readonly counts = new Map<string, number>();
+
   constructor(
     private readonly db: Db,
     private readonly maxEntries: number = MAX_HISTORY_ENTRIES,
@@ -56,6 +63,7 @@ export class HistoryStore {
     const detail = JSON.stringify({ input: entry.input, result: entry.result, error: entry.error });
 
     const insert = this.db.transaction(() => {
+      const previousCount = this.countEntries(entry.workspaceId);
       const inserted = this.db
         .prepare(
           `INSERT INTO history (workspace_id, created_at, environment_name, request_name, endpoint, method, url, status,
@@ -77,18 +85,33 @@ export class HistoryStore {
           entry.result?.sizeBytes ?? null,
           detail,
         );
-      this.db
-        .prepare(
-          `DELETE FROM history WHERE workspace_id = ? AND id <= (
-             SELECT id FROM history WHERE workspace_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?
-           )`,
-        )
-        .run(entry.workspaceId, entry.workspaceId, this.maxEntries);
+      let count = previousCount + 1;
+      const deleteOldest = this.db.prepare(
+        'DELETE FROM history WHERE id = (SELECT MIN(id) FROM history WHERE workspace_id = ?)',
+      );
+      while (count > this.maxEntries) {
+        deleteOldest.run(entry.workspaceId);
+        count -= 1;
+      }
 
-      return String(inserted.lastInsertRowid);
+      return { id: String(inserted.lastInsertRowid), count };
     });
 
-    return insert();
+    const { id, count } = insert();
+    this.counts.set(entry.workspaceId, count);
+
+    return id;
+  }
+
+  private countEntries(workspaceId: string): number {
+    const cached = this.counts.get(workspaceId);
+    if (cached !== undefined) {
+      return cached;
+    }
+
+    return this.db
+      .prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM history WHERE workspace_id = ?')
+      .get(workspaceId)!.count;
   }
 
   /** Returns one page, newest first, after the filters. */
@@ -145,11 +168,15 @@ export class HistoryStore {
     if (result.changes === 0) {
       throw notFound(id);
     }
+    this.counts.delete(workspaceId);
   }
 
   /** Deletes every entry of the workspace and returns how many there were. */
   clear(workspaceId: string): number {
-    return this.db.prepare('DELETE FROM history WHERE workspace_id = ?').run(workspaceId).changes;
+    const deleted = this.db.prepare('DELETE FROM history WHERE workspace_id = ?').run(workspaceId).changes;
+    this.counts.set(workspaceId, 0);
+
+    return deleted;
   }
 }
 
