@@ -67,3 +67,27 @@ function redactUserinfo(url: URL): string {
 
   return copy.href;
 }
+
+/**
+ * Throws an `upstream_not_allowed` ApiError unless `path` is an X API v2 path that no server
+ * rewrites: under /2/, with no "." or ".." segment and no backslash, also percent-encoded, so the
+ * path that is signed and checked here is the path that the upstream serves.
+ */
+export function requireForwardablePath(origin: string, path: string): void {
+  const normalized = new URL(path, origin).pathname;
+  if (normalized !== path || /%5c/i.test(path) || path.split('/').some((segment) => isDotSegment(segment))) {
+    throw new ApiError(
+      'upstream_not_allowed',
+      `The path ${JSON.stringify(path)} contains "." or ".." segments or a backslash, which would change it after signing (it resolves to ${JSON.stringify(normalized)}); remove them`,
+    );
+  }
+  if (!path.startsWith('/2/')) {
+    throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(path)}`);
+  }
+}
+
+function isDotSegment(segment: string): boolean {
+  const lowered = segment.toLowerCase().replaceAll('%2e', '.');
+
+  return lowered === '.' || lowered === '..';
+}

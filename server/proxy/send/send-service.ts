@@ -5,7 +5,7 @@ import { ApiError } from '../../http/errors.ts';
 import type { CollectionStore } from '../collections/store.ts';
 import type { EnvironmentStore, EnvironmentWithValues } from '../environments/store.ts';
 import type { OAuth2Service } from '../oauth2/oauth2-service.ts';
-import type { UpstreamPolicy } from '../upstreams.ts';
+import { requireForwardablePath, type UpstreamPolicy } from '../upstreams.ts';
 import { forward, type ForwardResult } from './forward.ts';
 import { resolveImportedSource, type SendSource } from './imported-request.ts';
 import { prepareRequest, type PrepareContext, type PreparedRequest } from './prepare.ts';
@@ -40,9 +40,7 @@ export class SendService {
     const environment: EnvironmentWithValues = { ...loaded, variables: new Map(source.variables) };
 
     const prepared = prepareRequest({ definition, input, origin, environmentName, variables: environment.variables, auth: authContext(authType, environment) });
-    if (!prepared.path.startsWith('/2/')) {
-      throw new ApiError('upstream_not_allowed', `Only X API v2 paths (under /2/) are forwarded; got ${JSON.stringify(prepared.path)}`);
-    }
+    requireForwardablePath(prepared.origin, prepared.path);
     const notes: string[] = [...source.notes];
     const authorization = await this.authorize(authType, prepared, workspaceId, environment, notes);
 
