@@ -133,6 +133,21 @@ describe('prepareRequest', () => {
       expect(error.message).toContain('{{loop_a}} → {{loop_b}} → {{loop_a}}');
     });
 
+    it('rejects a value that nested variables blow up', () => {
+      const entries = [{ key: 'a0', value: 'X'.repeat(1000) }];
+      for (let level = 1; level <= 5; level++) {
+        entries.push({ key: `a${level}`, value: `{{a${level - 1}}}`.repeat(10) });
+      }
+      const vars = variables([...baseVariables.values(), ...entries]);
+
+      const error = errorOf(() =>
+        prepare('followers', { pathVariables: { id: '1' }, query: [{ key: 'pagination_token', value: '{{a5}}', enabled: true }] }, vars),
+      );
+
+      expect(error.details.field).toBe('query.0.value');
+      expect(error.message).toContain('over the limit of 16384');
+    });
+
     it('never resolves a secret into the URL', () => {
       const error = errorOf(() =>
         prepare('following', { pathVariables: { id: '1' }, query: [{ key: 'x', value: '{{consumer_secret}}', enabled: true }] }),

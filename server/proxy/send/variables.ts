@@ -9,6 +9,8 @@ import type { ResolvedVariable } from '../environments/store.ts';
 
 const REFERENCE = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 const MAX_DEPTH = 8;
+/** Largest resolved value, in characters: nested references could otherwise grow a value exponentially. */
+export const MAX_RESOLVED_LENGTH = 16_384;
 
 export function resolveTemplate(
   template: string,
@@ -26,7 +28,7 @@ function resolveWithin(
   environmentName: string,
   chain: string[],
 ): string {
-  return template.replace(REFERENCE, (_reference, name: string) => {
+  const resolved = template.replace(REFERENCE, (_reference, name: string) => {
     if (chain.includes(name)) {
       throw new ApiError(
         'invalid_request',
@@ -61,4 +63,13 @@ function resolveWithin(
 
     return resolveWithin(variable.value, field, variables, environmentName, [...chain, name]);
   });
+  if (resolved.length > MAX_RESOLVED_LENGTH) {
+    throw new ApiError(
+      'invalid_request',
+      `${field}: the value is ${resolved.length} characters long after resolving {{variables}}, over the limit of ${MAX_RESOLVED_LENGTH} (check for variables that repeat other variables)`,
+      { field },
+    );
+  }
+
+  return resolved;
 }
