@@ -86,7 +86,8 @@ function buildPath(context: PrepareContext): string {
 
 function resolvePathVariable(variable: PathVariableDefinition, context: PrepareContext): string {
   const field = `pathVariables.${variable.key}`;
-  const raw = context.input.pathVariables[variable.key] ?? '';
+  // Object.hasOwn, because a variable named like an Object.prototype member (`__proto__`) is not own data.
+  const raw = Object.hasOwn(context.input.pathVariables, variable.key) ? context.input.pathVariables[variable.key]! : '';
   const value = raw === '' && variable.defaultsToTokenUser ? tokenUserId(field, context) : resolveTemplate(raw, field, context.variables, context.environmentName);
 
   const check = checkPathVariable(variable, field, value);
