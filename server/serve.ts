@@ -19,6 +19,9 @@ export interface ServeOptions {
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 export async function serveWorkbench({ projectRoot, staticDir }: ServeOptions): Promise<void> {
+  // The database, its WAL file and the key file hold the user's environments: readable by the
+  // owner only, whatever the mode of an existing data folder.
+  process.umask(0o077);
   let config;
   try {
     config = loadConfig(process.env, projectRoot);
