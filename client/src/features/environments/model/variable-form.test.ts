@@ -154,6 +154,20 @@ describe('buildEnvironmentUpdate', () => {
     expect(form.rows.at(-1)?.secret).toBe(true);
   });
 
+  it('keeps the typed value when Secret is ticked after typing', () => {
+    const env = environment();
+    const form = run(createEnvironmentForm(env), [
+      { type: 'add-row' },
+      { type: 'set-key', rowId: 'added-1', key: 'webhook_secret' },
+      { type: 'set-value', rowId: 'added-1', value: 'typed-before-ticking' },
+      { type: 'set-secret', rowId: 'added-1', secret: true },
+    ]);
+
+    const { changes } = buildEnvironmentUpdate(form, env);
+
+    expect(changes.variables).toEqual([{ key: 'webhook_secret', secret: true, enabled: true, value: 'typed-before-ticking' }]);
+  });
+
   it('does not rename a well-known variable', () => {
     const form = run(createEnvironmentForm(environment()), [{ type: 'set-key', rowId: 'stored-consumer_key', key: 'other' }]);
 

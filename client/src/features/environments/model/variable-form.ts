@@ -120,8 +120,12 @@ function updateRow(row: VariableRow, action: FormAction): VariableRow {
       if (isSecretKey(row.key)) {
         return row;
       }
-      // Switching kind starts the value over: a stored secret is never shown as plain text.
-      return { ...row, secret: action.secret, value: '', secretChange: 'keep' };
+      if (action.secret) {
+        // What was typed as plain text becomes the secret's new value, so ticking "Secret" loses nothing.
+        return { ...row, secret: true, secretChange: row.value === '' ? 'keep' : 'set' };
+      }
+      // A stored secret is never shown as plain text, so unticking "Secret" starts the value over.
+      return { ...row, secret: false, value: '', secretChange: 'keep' };
     case 'clear-secret':
       return { ...row, value: '', secretChange: 'clear' };
     case 'keep-secret':
