@@ -1,4 +1,5 @@
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { PanelBoundary } from '../components/PanelBoundary.tsx';
 import { useSession } from '../features/session/api/get-session.ts';
 import { Workbench } from './Workbench.tsx';
 
@@ -26,5 +27,9 @@ export function App() {
     );
   }
 
-  return <Workbench session={session.data} />;
+  return (
+    <PanelBoundary part="the workbench">
+      <Workbench session={session.data} />
+    </PanelBoundary>
+  );
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { EnvironmentView, SendResult } from '../../../../../shared/api.ts';
 import type { AuthType } from '../../../../../shared/auth-types.ts';
 import type { PageActions } from '../../../app/page-actions.ts';
+import { PanelBoundary } from '../../../components/PanelBoundary.tsx';
 import { Tabs, type TabItem } from '../../../components/Tabs.tsx';
 import { ApiError } from '../../../lib/api-error.ts';
 import type { ExplainSource } from '../../explain/components/ExplanationSection.tsx';
@@ -97,9 +98,11 @@ function ResultView({ requestId, result, explain }: ResultViewProps) {
         <span className="response__fact muted">via {result.environmentName}</span>
         {response.truncated ? <span className="badge badge--warning">truncated</span> : null}
       </div>
-      <Suspense fallback={<p className="meaning">Reading the response…</p>}>
-        <ResultMeaning requestId={requestId} result={result} />
-      </Suspense>
+      <PanelBoundary part="the meaning of the response">
+        <Suspense fallback={<p className="meaning">Reading the response…</p>}>
+          <ResultMeaning requestId={requestId} result={result} />
+        </Suspense>
+      </PanelBoundary>
       <Explanation source={{ kind: 'result', result }} requestId={requestId} explain={explain} authType={result.authType ?? null} />
       {result.notes === undefined || result.notes.length === 0 ? null : (
         <ul className="response__notes" aria-label="Proxy notes">
@@ -125,9 +128,11 @@ function ResultView({ requestId, result, explain }: ResultViewProps) {
         {shownTab === 'headers' ? <HeadersTable headers={response.headers} caption="Response headers" /> : null}
         {shownTab === 'request' ? <SentRequestView request={result.request} /> : null}
         {shownTab === 'signature' && signature !== undefined ? (
-          <Suspense fallback={<p role="status">Loading the signature steps…</p>}>
-            <SignatureSteps signature={signature} />
-          </Suspense>
+          <PanelBoundary part="the signature steps">
+            <Suspense fallback={<p role="status">Loading the signature steps…</p>}>
+              <SignatureSteps signature={signature} />
+            </Suspense>
+          </PanelBoundary>
         ) : null}
       </Tabs>
     </>
@@ -148,14 +153,16 @@ function Explanation({ source, requestId, explain, authType }: ExplanationProps)
   }
 
   return (
-    <Suspense fallback={<p role="status">Loading the explanation…</p>}>
-      <ExplanationSection
-        source={source}
-        requestId={requestId}
-        environment={explain.environment}
-        authType={authType ?? explain.authType}
-        page={explain.page}
-      />
-    </Suspense>
+    <PanelBoundary part="the explanation">
+      <Suspense fallback={<p role="status">Loading the explanation…</p>}>
+        <ExplanationSection
+          source={source}
+          requestId={requestId}
+          environment={explain.environment}
+          authType={authType ?? explain.authType}
+          page={explain.page}
+        />
+      </Suspense>
+    </PanelBoundary>
   );
 }
