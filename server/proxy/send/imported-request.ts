@@ -173,7 +173,8 @@ function forwardableHeaders(input: SendRequest, located: LocatedRequest, environ
     if (lower === 'content-type' && /^application\/json\b/i.test(row.value)) {
       return;
     }
-    if (!/^x-[a-z0-9-]+$/i.test(name) || /^x-(forwarded|real-ip|csrf)/i.test(name)) {
+    // Method overrides would let a GET act as a DELETE or POST at servers that honour them.
+    if (!/^x-[a-z0-9-]+$/i.test(name) || /^x-(forwarded|real-ip|csrf|http-method|method-override)/i.test(name)) {
       notes.push(`The header ${name} was not forwarded: the proxy forwards only custom X-* headers and builds the others itself.`);
       return;
     }

@@ -130,6 +130,7 @@ describe('sending an imported request', () => {
           header: [
             { key: 'X-Trace', value: 'abc' },
             { key: 'Cookie', value: 'session=1' },
+            { key: 'X-HTTP-Method-Override', value: 'DELETE' },
             { key: 'Authorization', value: 'Bearer from-the-collection' },
           ],
         }),
@@ -141,6 +142,7 @@ describe('sending an imported request', () => {
       const received = canary.requests.at(-1)!;
       expect(received.headers['x-trace']).toBe('abc');
       expect(received.headers.cookie).toBeUndefined();
+      expect(received.headers['x-http-method-override']).toBeUndefined();
       expect(received.headers.authorization).toMatch(/^OAuth oauth_consumer_key=/);
       expect(json.notes).toContain('The header Cookie was not forwarded: the proxy forwards only custom X-* headers and builds the others itself.');
     });
