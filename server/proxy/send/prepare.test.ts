@@ -217,6 +217,12 @@ describe('prepareRequest', () => {
       expect(error.message).toContain('got the number 1588987262754234368');
     });
 
+    it('rejects target_user_id given twice', () => {
+      const error = errorOf(() => prepare('follow', { body: '{"target_user_id":"2244994945","target_user_id":"1"}' }));
+
+      expect(error.message).toBe('body contains target_user_id more than once (keep one)');
+    });
+
     it('reports invalid JSON', () => {
       const error = errorOf(() => prepare('follow', { body: '{"target_user_id": "1"' }));
 

@@ -203,6 +203,10 @@ function resolveBody(context: PrepareContext): string | null {
       field: 'body',
     });
   }
+  // JSON.parse keeps the last of repeated keys, but other readers may take the first: reject the ambiguity.
+  if ((text.match(/"target_user_id"\s*:/g) ?? []).length > 1) {
+    throw new ApiError('invalid_request', 'body contains target_user_id more than once (keep one)', { field: 'body.target_user_id' });
+  }
   if ('target_user_id' in parsed) {
     checkBodyUserId(text, (parsed as Record<string, unknown>).target_user_id);
   }
