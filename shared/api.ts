@@ -22,7 +22,11 @@ export const environmentNameSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .max(80, 'must be at most 80 characters');
+  .max(80, 'must be at most 80 characters')
+  // Control characters break the layout, and bidirectional overrides make a name display as another.
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/, {
+    error: 'must not contain control characters or bidirectional text overrides (type the name again)',
+  });
 
 /** Origin of an X API host, such as https://api.x.com. Whether it is allowed is checked on the server. */
 export const baseUrlSchema = z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters');

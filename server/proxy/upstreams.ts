@@ -43,6 +43,9 @@ export class UpstreamPolicy {
     } catch {
       return `must be a URL such as https://api.x.com; got ${JSON.stringify(baseUrl)}`;
     }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      return `must start with https:// (such as https://api.x.com); got the scheme ${JSON.stringify(url.protocol)}`;
+    }
     if (url.username || url.password) {
       return `must not contain a user name or password; got ${JSON.stringify(redactUserinfo(url))}`;
     }

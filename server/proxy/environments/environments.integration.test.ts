@@ -148,6 +148,24 @@ describe('environments API', () => {
       expect(json.error.field).toBe('baseUrl');
     });
 
+    it.each([['a right-to-left override', '\u202Eevil'], ['a line break', 'two\nlines'], ['a NUL character', 'nul\u0000']])(
+      'rejects a name with %s',
+      async (_label, name) => {
+        const { status, json } = await client.request<ApiErrorBody>('POST', '/api/environments', { name, baseUrl: 'https://api.x.com' });
+
+        expect(status).toBe(400);
+        expect(json.error.field).toBe('name');
+      },
+    );
+
+    it('rejects a javascript: base URL naming the scheme', async () => {
+      const { status, json } = await client.request<ApiErrorBody>('POST', '/api/environments', { name: 'Script', baseUrl: 'javascript:alert(1)' });
+
+      expect(status).toBe(400);
+      expect(json.error.message).toContain('must start with https://');
+      expect(json.error.message).not.toContain('use null');
+    });
+
     it('rejects a duplicate name with 409', async () => {
       const { status, json } = await createEnvironment('X API');
 
