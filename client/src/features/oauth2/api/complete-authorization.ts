@@ -16,6 +16,12 @@ export function useCompleteAuthorization() {
   return useMutation({
     mutationFn: completeAuthorization,
     retry: false,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: environmentKeys.all }),
+    // The page's first environment list is usually still loading when the sign-in completes, and
+    // invalidateQueries would join that request, whose answer predates the sign-in. Cancelling it
+    // first makes the refetch a new request.
+    onSettled: async () => {
+      await queryClient.cancelQueries({ queryKey: environmentKeys.all });
+      await queryClient.invalidateQueries({ queryKey: environmentKeys.all });
+    },
   });
 }
