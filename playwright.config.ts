@@ -4,9 +4,9 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests in the system Chromium (browser downloads are not possible here) against the
- * real server started by `npm start`, in team mode so that every test's browser context gets a
- * workspace of its own, with a fresh data folder per run.
+ * End-to-end tests in the system Chromium, because browser downloads are not possible here. They
+ * run against the real server started by `npm start`, with a fresh data folder per run. Team mode
+ * gives every test's browser context a workspace of its own.
  */
 
 const port = Number(process.env.E2E_PORT ?? 4170);

@@ -9,7 +9,7 @@ async function chooseAuthType(workbench: WorkbenchPage, label: string): Promise<
   await workbench.request.getByLabel('Auth type', { exact: true }).selectOption({ label });
 }
 
-/** Walks the sandbox's consent page, which stands in for x.com/i/oauth2/authorize. */
+/** Walks the sandbox's consent page, which plays the part of x.com/i/oauth2/authorize. */
 async function consentAs(page: Page, userId: string, button: 'Authorize app' | 'Cancel'): Promise<void> {
   await expect(page.getByRole('heading', { name: /to access your account\?$/ })).toBeVisible();
   await page.getByLabel('Sign in as').selectOption(userId);

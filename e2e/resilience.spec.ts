@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { WorkbenchPage } from './workbench-page.ts';
 
 test.describe('page resilience', () => {
-  test('a panel whose code fails to download leaves the rest of the page working', async ({ page }) => {
+  test('failed panel download stays contained', async ({ page }) => {
     const workbench = new WorkbenchPage(page);
     // The server restarting between page load and first use is the real cause; aborting the
     // download of the explanation's code reproduces it without a restart.

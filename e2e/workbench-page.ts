@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** User steps on the workbench page, named as a newcomer would say them. */
+/** User steps on the workbench page, named as a newcomer would describe them. */
 
 export const TWITTER_DEV_ID = '2244994945';
 export const PROTECTED_USER_ID = '1470046488429174785';

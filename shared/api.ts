@@ -31,7 +31,7 @@ export const environmentNameSchema = z
 /** Origin of an X API host, such as https://api.x.com. Whether it is allowed is checked on the server. */
 export const baseUrlSchema = z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters');
 
-/** One variable as the browser sees it. A secret's value never appears here: only whether it is set and a hint. */
+/** One variable as the browser receives it. A secret's value is never included, only whether it is set and a hint. */
 export const variableViewSchema = z.strictObject({
   key: z.string(),
   secret: z.boolean(),
@@ -49,7 +49,7 @@ export type EnvironmentKind = z.infer<typeof environmentKindSchema>;
 
 export const authTypeSchema = z.enum(AUTH_TYPES);
 
-/** The OAuth 2.0 sign-in of an environment as the browser sees it. It never contains a token. */
+/** The OAuth 2.0 sign-in of an environment as the browser receives it. It never contains a token. */
 export const oauth2StatusSchema = z.strictObject({
   userId: z.string(),
   username: z.string(),
@@ -66,7 +66,7 @@ export const environmentViewSchema = z.strictObject({
   name: z.string(),
   kind: environmentKindSchema,
   baseUrl: z.string(),
-  /** How requests in this environment authenticate unless a request overrides it. */
+  /** Auth type of requests in this environment, unless a request overrides it. */
   authType: authTypeSchema,
   /** User ID taken from the numeric prefix of the OAuth 1.0a access_token, or null. */
   tokenUserId: z.string().nullable(),
@@ -208,7 +208,7 @@ export const sendResultSchema = z.strictObject({
   sizeBytes: z.number().int(),
   /** The auth type the request was sent with. */
   authType: authTypeSchema.optional(),
-  /** What the proxy did besides sending, such as refreshing an OAuth 2.0 token, one sentence each. */
+  /** Notes on work the proxy did besides sending, such as refreshing an OAuth 2.0 token, one sentence each. */
   notes: z.array(z.string()).optional(),
   /** Steps of the OAuth 1.0a signature, for the signature inspector; absent for the other auth types. */
   signature: signatureViewSchema.optional(),
@@ -265,7 +265,7 @@ const oauth2ScopeSchema = z.string().regex(OAUTH2_SCOPE_PATTERN, {
 /** Starts an OAuth 2.0 Authorization Code flow with PKCE for an environment. */
 export const oauth2StartSchema = z.strictObject({
   environmentId: z.string().min(1, 'must not be empty').max(64),
-  /** Scopes to ask for; absent asks for DEFAULT_OAUTH2_SCOPES. */
+  /** Scopes to request. When absent, DEFAULT_OAUTH2_SCOPES are requested. */
   scopes: z.array(oauth2ScopeSchema).min(1, 'must name at least one scope').max(20).optional(),
 });
 export type OAuth2Start = z.infer<typeof oauth2StartSchema>;
@@ -303,7 +303,7 @@ export type OAuth2SignOut = z.infer<typeof oauth2SignOutSchema>;
 export const oauth2SignOutResultSchema = z.strictObject({
   /** Whether X (or the sandbox) confirmed that the tokens were revoked; the stored tokens are deleted either way. */
   revoked: z.boolean(),
-  /** Why revoking failed, when it did. */
+  /** Reason that revoking failed, when it did. */
   message: z.string().nullable(),
 });
 export type OAuth2SignOutResult = z.infer<typeof oauth2SignOutResultSchema>;

@@ -13,7 +13,7 @@ export const AUTH_TYPE_LABELS: Record<AuthType, string> = {
 };
 
 /**
- * Scopes that the workbench asks for when none are given: enough to follow, unfollow, list and
+ * Scopes that the workbench requests when none are given: enough to follow, unfollow, list and
  * look up users, plus offline.access so that X issues a refresh token.
  */
 export const DEFAULT_OAUTH2_SCOPES = ['tweet.read', 'users.read', 'follows.read', 'follows.write', 'offline.access'] as const;
@@ -36,7 +36,7 @@ export function labelAuthType(authType: AuthType): string {
   return AUTH_TYPE_LABELS[authType];
 }
 
-/** What the workbench knows about who an environment's credentials act as. */
+/** Users that an environment's credentials act as, as far as the workbench can tell. */
 export interface AuthenticatedUserSource {
   /** User ID from the numeric prefix of the OAuth 1.0a access_token, or null. */
   tokenUserId: string | null;

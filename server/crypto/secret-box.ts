@@ -52,7 +52,7 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
   if (key.length !== 32) {
-    throw new Error(`The key file ${file} must hold 64 hex digits; it holds ${key.length} bytes`);
+    throw new Error(`The key file ${file} must contain 64 hex digits; it contains ${key.length} bytes`);
   }
 
   return key;
@@ -64,10 +64,10 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
  */
 export function secretHint(value: string): string | null {
   const characters = Array.from(value);
-  const shown = characters.length >= 16 ? 4 : characters.length >= 8 ? 2 : 0;
-  if (shown === 0) {
+  if (characters.length < 8) {
     return null;
   }
+  const shownCount = characters.length >= 16 ? 4 : 2;
 
-  return `…${characters.slice(-shown).join('')}`;
+  return `…${characters.slice(-shownCount).join('')}`;
 }

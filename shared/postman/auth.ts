@@ -10,7 +10,7 @@ import type { AuthParam, AuthSpec } from './model.ts';
 export const SUPPORTED_AUTH_TYPES = ['noauth', 'oauth1', 'bearer', 'oauth2'] as const;
 
 /**
- * Credential fields per auth type, with the environment variable that holds the value in the
+ * Credential fields per auth type, with the environment variable that contains the value in the
  * workbench (null for fields with no workbench variable, such as an OAuth 2.0 access token, which
  * comes from the workbench's own OAuth 2.0 sign-in).
  */

@@ -14,7 +14,7 @@ interface PanelBoundaryState {
 
 /**
  * Keeps a failure in one part of the page inside that part. The usual cause is a panel whose code
- * could not be downloaded, for example while the server restarts; without a boundary React would
+ * could not be downloaded, for example while the server restarts. Without a boundary, React would
  * unmount the whole page and leave it blank.
  */
 export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundaryState> {

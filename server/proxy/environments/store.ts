@@ -328,7 +328,7 @@ export class EnvironmentStore {
     };
   }
 
-  /** The user ID prefix of access_token. Opening the token is needed because only its prefix is public. */
+  /** Returns the user ID prefix of access_token, which must be opened because only its prefix is public. */
   private tokenUserId(variableRows: VariableRow[]): string | null {
     const accessToken = variableRows.find((variable) => variable.key === 'access_token' && variable.enabled === 1);
 

@@ -7,7 +7,7 @@ import type { OAuth2Endpoints } from './endpoints.ts';
 /**
  * The HTTP calls of OAuth 2.0: code exchange, refresh and revoke at the token endpoints, and
  * /2/users/me to learn who signed in. They go through `forward`, like every request of the proxy:
- * real HTTP, a time limit and no redirects. Errors never carry the request, whose body holds the
+ * real HTTP, a time limit and no redirects. Errors never carry the request, whose body contains the
  * code, the verifier or a refresh token.
  */
 
@@ -60,7 +60,7 @@ export class OAuth2TokenClient {
     return this.requestToken(endpoints, client, { grant_type: 'refresh_token', refresh_token: refreshToken });
   }
 
-  /** Revokes one token. Throws an ApiError when the endpoint cannot be reached or does not answer 200. */
+  /** Revokes one token. Throws an ApiError when the endpoint cannot be reached or does not respond with 200. */
   async revoke(endpoints: OAuth2Endpoints, client: ClientCredentials, token: string, hint: 'access_token' | 'refresh_token'): Promise<void> {
     const { response } = await this.postForm(endpoints.revoke, client, { token, token_type_hint: hint });
     if (response.status !== 200) {
@@ -154,15 +154,15 @@ async function sendWithoutRequestDetails(input: Parameters<typeof forward>[0]): 
   }
 }
 
-/** Turns an RFC 6749 error response, such as {"error":"invalid_grant"}, into an ApiError that says what to do. */
+/** Turns an RFC 6749 error response, such as {"error":"invalid_grant"}, into an ApiError whose message gives the next step. */
 function endpointError(url: string, status: number, body: string): ApiError {
   const parsed = parseJson(body) as { error?: unknown; error_description?: unknown } | undefined;
   const code = typeof parsed?.error === 'string' ? parsed.error : null;
   const description = typeof parsed?.error_description === 'string' ? parsed.error_description : null;
-  const said = code === null ? shorten(body) : `${code}${description === null ? '' : `: ${description}`}`;
+  const summary = code === null ? shorten(body) : `${code}${description === null ? '' : `: ${description}`}`;
   const errorCode = status >= 500 ? 'upstream_unreachable' : 'invalid_request';
 
-  return new ApiError(errorCode, `POST ${url} returned ${status} ${said} (${fixFor(code, status)})`, { target: url });
+  return new ApiError(errorCode, `POST ${url} returned ${status} ${summary} (${fixFor(code, status)})`, { target: url });
 }
 
 function fixFor(code: string | null, status: number): string {

@@ -57,7 +57,7 @@ export class SandboxControlClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      throw new ApiError('unavailable', `The sandbox at ${this.options.sandboxUrl} did not answer ${method} ${path} (restart the workbench, which runs the sandbox)`, {
+      throw new ApiError('unavailable', `The sandbox at ${this.options.sandboxUrl} did not respond to ${method} ${path} (restart the workbench, which runs the sandbox)`, {
         cause: error,
       });
     }
@@ -68,7 +68,7 @@ export class SandboxControlClient {
     }
     const parsed = schema.safeParse(parseJson(text));
     if (!parsed.success) {
-      throw new ApiError('internal', `The sandbox's answer to ${method} ${path} does not match the control API contract`, { cause: parsed.error });
+      throw new ApiError('internal', `The sandbox's response to ${method} ${path} does not match the control API contract`, { cause: parsed.error });
     }
 
     return parsed.data;

@@ -4,7 +4,7 @@ import { ApiError } from '../../http/errors.ts';
 import { startExchange, type UpstreamExchange } from './upstream-client.ts';
 
 /**
- * Sends a signed request upstream over real HTTP and reads the answer with limits: a timeout for
+ * Sends a signed request upstream over real HTTP and reads the response with limits: a timeout for
  * the whole exchange, redirects returned instead of followed, and a cap on the body that is kept.
  * Network failures become ApiErrors that name the target URL and what to check.
  */

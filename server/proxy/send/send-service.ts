@@ -107,7 +107,7 @@ export class SendService {
   }
 
   /**
-   * Sends once more with a refreshed token after X answered 401. A 401 means X rejected the call
+   * Sends once more with a refreshed token after X responded with 401. A 401 means X rejected the call
    * before acting on it, so this is safe for follow and unfollow too; it happens at most once.
    */
   private async retryAfterRefresh(

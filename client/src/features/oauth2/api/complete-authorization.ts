@@ -9,7 +9,7 @@ export function completeAuthorization(input: OAuth2Complete): Promise<OAuth2Comp
   return apiWrite<OAuth2CompleteResult>('POST', '/api/oauth2/complete', input);
 }
 
-/** A code works once, so completing is never retried. */
+/** Returns the mutation that completes a sign-in. A code works once, so it is never retried. */
 export function useCompleteAuthorization() {
   const queryClient = useQueryClient();
 
@@ -17,7 +17,7 @@ export function useCompleteAuthorization() {
     mutationFn: completeAuthorization,
     retry: false,
     // The page's first environment list is usually still loading when the sign-in completes, and
-    // invalidateQueries would join that request, whose answer predates the sign-in. Cancelling it
+    // invalidateQueries would join that request, whose response predates the sign-in. Cancelling it
     // first makes the refetch a new request.
     onSettled: async () => {
       await queryClient.cancelQueries({ queryKey: environmentKeys.all });

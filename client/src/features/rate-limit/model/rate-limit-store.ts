@@ -5,7 +5,7 @@ import { readRateLimit } from '../../../../../shared/explain/response-facts.ts';
 /**
  * The latest x-rate-limit-* values per request and auth context (environment and auth type), kept
  * in memory for the meter beside Send. X counts limits per endpoint and per user or app, so a
- * reading for one environment says nothing about another.
+ * reading for one environment tells nothing about another.
  */
 
 export interface RateLimitSnapshot {
